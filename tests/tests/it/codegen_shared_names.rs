@@ -26,9 +26,12 @@ fn operation_with_tag(name: &str, fields: &[&str]) -> String {
     )
 }
 
-/// The fields of `pub struct <name>` in the generated `types.rs`.
+/// The fields of `pub struct <name>` among the generated `types/`.
 fn struct_fields(repo: &Repo, name: &str) -> Vec<String> {
-    let types = fs::read_to_string(repo.path().join("generated/demo/src/types.rs")).unwrap();
+    let types: String = fs::read_dir(repo.path().join("generated/demo/src/types"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     let start = types
         .find(&format!("pub struct {name} {{"))
         .unwrap_or_else(|| panic!("no struct {name}"));

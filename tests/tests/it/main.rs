@@ -33,6 +33,7 @@ mod codegen_shared_names;
 mod fake_delegate;
 mod flows_fake;
 mod generated_errors;
+mod generated_layout;
 mod import_budgets;
 mod import_changelog;
 mod import_corpus;

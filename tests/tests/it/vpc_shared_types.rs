@@ -15,12 +15,16 @@ fn vpc() -> std::path::PathBuf {
 
 #[test]
 fn acs_vpc_defines_one_tag_that_many_operations_take() {
-    let types = fs::read_to_string(vpc().join("src/types.rs")).unwrap();
+    let types: String = fs::read_dir(vpc().join("src/types"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     assert_eq!(types.matches("\npub struct Tag {").count(), 1);
-    let operations =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/vpc/src/operation"))
-            .unwrap()
-            .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+    let operations = fs::read_dir(vpc().join("src/operation"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| fs::read_to_string(path).unwrap())
             .filter(|text| text.contains("Item = crate::types::Tag>"))
             .count();
     assert!(
