@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use acs_codegen::ImportError;
 use acs_codegen::import::{self, files};
 use acs_codegen::naming::product as product_name;
 use acs_codegen::output;
@@ -151,7 +152,7 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
     };
     let result = fs::read_to_string(file)
         .map_err(|e| e.to_string())
-        .and_then(|json| import::import(&json));
+        .and_then(|json| import::import(&json).map_err(|e| e.to_string()));
     let imported = match result {
         Ok(imported) => imported,
         Err(e) => {
@@ -185,9 +186,18 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
         .join(product_name::product_name(&entry.code));
     let written = fs::create_dir_all(repo.join(acs_codegen::SPEC_DIR))
         .map_err(|e| e.to_string())
-        .and_then(|()| files::plan(&repo, &imported, &entry.file))
+        .and_then(|()| files::plan(&repo, &imported, &entry.file).map_err(|e| e.to_string()))
         .and_then(|plan| {
-            files::apply(&repo, &plan).map_err(|e| e.lines().nth(1).unwrap_or(&e).to_owned())
+            files::apply(&repo, &plan).map_err(|e| match e {
+                // The first problem is the catalog's one-line reason.
+                ImportError::Checks(problems) => problems
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                other => other.to_string(),
+            })
         });
     entry.import_error = written.err();
     entry

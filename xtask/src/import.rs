@@ -15,7 +15,7 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let imported = import::import(&json).map_err(|e| format!("{}: {e}", file.display()))?;
-    let plan = files::plan(repo, &imported, &source)?;
+    let plan = files::plan(repo, &imported, &source).map_err(|e| e.to_string())?;
     let dir = files::version_dir(&imported.product);
     println!(
         "{} {}: {} operations from {source} into {}",
@@ -52,7 +52,7 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
             ));
         }
     } else {
-        files::apply(repo, &plan)?;
+        files::apply(repo, &plan).map_err(|e| e.to_string())?;
         print!("{}", plan.changes());
         println!(
             "{} written, {} deleted, {} unchanged",

@@ -10,6 +10,7 @@ pub mod changelog;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod error;
 pub mod import;
 pub mod ir;
 pub mod naming;
@@ -20,6 +21,7 @@ pub mod spec;
 use std::path::Path;
 
 use diag::Diagnostics;
+pub use error::{CodegenError, ImportError, VersionError};
 use output::OutputFile;
 
 /// Folder of the specs, relative to the repository root.
@@ -54,7 +56,19 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
             .display()
             .to_string();
         let package = naming::product::package_in_tree(&tree, index);
-        crates.push(ir::lower_product(product, package, source));
+        // The checks refuse a `crate_version` that is not semver; should one get through, it
+        // is reported at its place all the same.
+        let lowered = ir::lower_product(product, package, source).map_err(|error| {
+            Diagnostics(vec![diag::Diagnostic {
+                file: product.file.clone(),
+                position: None,
+                path: "crate_version".to_owned(),
+                steps: vec![diag::Step::Key("crate_version".to_owned())],
+                finding: diag::Finding::Other,
+                message: error.to_string(),
+            }])
+        })?;
+        crates.push(lowered);
     }
     let emitted = crates
         .iter()
@@ -71,18 +85,18 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
 ///
 /// Returns a one-line summary, or a report of every problem (spec diagnostics, stale files,
 /// hand-written files in the way). Nothing is written unless everything succeeded.
-pub fn codegen(repo: &Path, check: bool) -> Result<String, String> {
-    let files = generate(repo).map_err(|d| d.to_string())?;
+pub fn codegen(repo: &Path, check: bool) -> Result<String, CodegenError> {
+    let files = generate(repo).map_err(CodegenError::Spec)?;
     let owned = [Path::new(GENERATED_DIR)];
-    let plan = output::plan(repo, &files, &owned).map_err(|e| e.to_string())?;
+    let plan = output::plan(repo, &files, &owned).map_err(CodegenError::Sync)?;
     if check {
         return if plan.is_clean() {
             Ok(format!("{} generated files are up to date", files.len()))
         } else {
-            Err(plan.stale_report())
+            Err(CodegenError::Stale(plan))
         };
     }
-    output::apply(repo, &files, &plan).map_err(|e| e.to_string())?;
+    output::apply(repo, &files, &plan).map_err(CodegenError::Sync)?;
     Ok(format!(
         "{} files generated: {} written, {} deleted, {} unchanged",
         files.len(),

@@ -76,7 +76,9 @@ fn the_fixture_exercises_every_shape() {
         .filter(|f| {
             f.path.ends_with("src/operation/create_widget.rs")
                 || f.path.ends_with("src/operation/describe_widget.rs")
-                || f.path.parent().is_some_and(|dir| dir.ends_with("src/types"))
+                || f.path
+                    .parent()
+                    .is_some_and(|dir| dir.ends_with("src/types"))
         })
         .map(|f| f.contents.as_str())
         .collect();

@@ -185,7 +185,9 @@ fn bare_repo() -> tempfile::TempDir {
 
 /// Runs codegen on `repo`, expecting a refusal that writes nothing; returns the report.
 fn refused(repo: &Path) -> String {
-    let report = acs_codegen::codegen(repo, false).expect_err("a hostile spec must be refused");
+    let report = acs_codegen::codegen(repo, false)
+        .expect_err("a hostile spec must be refused")
+        .to_string();
     assert!(
         !repo.join("generated").exists(),
         "a refused run wrote files"
@@ -360,7 +362,8 @@ proptest! {
         let problems = acs_codegen::check::check_tree(&tree);
         prop_assume!(problems.is_empty());
         acs_codegen::prose::make_inert(&mut tree);
-        let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-hostile".into(), "spec/hostile".into());
+        let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-hostile".into(), "spec/hostile".into())
+        .expect("a checked spec lowers");
         for file in acs_codegen::emit::emit_crate(&ir) {
             if file.path.extension().is_some_and(|e| e == "rs") {
                 prop_assert!(syn::parse_file(&file.contents).is_ok(), "{}", file.path.display());

@@ -27,7 +27,12 @@ fn check_names_each_stale_file_and_writes_nothing() {
         .replace("Creates a widget", "Creates a gadget");
     fs::write(&path, &edited).unwrap();
     fs::remove_file(repo.path().join("generated/demo/docs/CreateWidget.md")).unwrap();
-    let report = acs_codegen::codegen(repo.path(), true).unwrap_err();
+    let error = acs_codegen::codegen(repo.path(), true).unwrap_err();
+    let acs_codegen::CodegenError::Stale(plan) = &error else {
+        panic!("{error:?}");
+    };
+    assert!(plan.write.iter().any(|p| p.ends_with(MODULE)), "{plan:?}");
+    let report = error.to_string();
     assert!(report.contains(&format!("stale: {MODULE}")), "{report}");
     assert!(
         report.contains("stale: generated/demo/docs/CreateWidget.md"),
@@ -47,7 +52,16 @@ fn a_file_without_the_header_is_never_overwritten() {
     fs::write(&path, "// my own code\npub fn mine() {}\n").unwrap();
     let other = repo.path().join("generated/demo/docs/CreateWidget.md");
     fs::remove_file(&other).unwrap();
-    let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    let error = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            acs_codegen::CodegenError::Sync(acs_codegen::output::SyncError::HandWritten(paths))
+                if paths.iter().any(|p| p.ends_with(MODULE))
+        ),
+        "{error:?}"
+    );
+    let report = error.to_string();
     assert!(
         report.contains(MODULE) && report.contains("not overwritten"),
         "{report}"
@@ -142,13 +156,17 @@ fn a_symlink_where_a_file_goes_is_refused_and_its_target_kept() {
     let path = repo.path().join(MODULE);
     fs::remove_file(&path).unwrap();
     std::os::unix::fs::symlink(outside.path(), &path).unwrap();
-    let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    let report = acs_codegen::codegen(repo.path(), false)
+        .unwrap_err()
+        .to_string();
     assert!(report.contains(MODULE), "{report}");
     assert_eq!(fs::read_to_string(outside.path()).unwrap(), "outside\n");
     let generated_dir = repo.path().join("generated/demo");
     fs::remove_dir_all(&generated_dir).unwrap();
     std::os::unix::fs::symlink(outside.path().parent().unwrap(), &generated_dir).unwrap();
-    let report = acs_codegen::codegen(repo.path(), false).unwrap_err();
+    let report = acs_codegen::codegen(repo.path(), false)
+        .unwrap_err()
+        .to_string();
     assert!(report.contains("generated/demo/Cargo.toml"), "{report}");
 }
 

@@ -70,7 +70,9 @@ fn editing_one_operation_rewrites_its_files_and_no_other_operations() {
         assert!(of_the_operation || cli, "{path} changed: {changed:?}");
     }
     assert!(
-        !changed.iter().any(|p| p.ends_with("client.rs") || p.contains("/types/")),
+        !changed
+            .iter()
+            .any(|p| p.ends_with("client.rs") || p.contains("/types/")),
         "{changed:?}"
     );
 }

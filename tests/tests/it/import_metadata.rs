@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use acs_codegen::ImportError;
 use acs_codegen::import::files::{self, IMPORT_MARKER};
 use acs_codegen::import::report::Kind;
 use acs_codegen::import::{self, Imported};
@@ -197,14 +198,18 @@ fn the_quirks_of_vpc_are_reported_with_their_counts() {
 
 #[test]
 fn broken_metadata_is_an_error_not_a_panic() {
-    for text in [
-        "",
-        "{}",
-        "[]",
-        "{\"info\":{\"product\":\"../x\",\"version\":\"1\"},\"apis\":{}}",
-        "{\"info\":1}",
-    ] {
-        assert!(import::import(text).is_err(), "{text}");
+    for text in ["", "{}", "[]", "{\"info\":1}"] {
+        assert!(
+            matches!(import::import(text), Err(ImportError::NotMetadata(_))),
+            "{text}"
+        );
+    }
+    let unnamable = "{\"info\":{\"product\":\"../x\",\"version\":\"1\"},\"apis\":{}}";
+    match import::import(unnamable) {
+        Err(ImportError::Unnamable { product, version }) => {
+            assert_eq!((product.as_str(), version.as_str()), ("../x", "1"));
+        }
+        other => panic!("{:?}", other.map(|_| ())),
     }
     let odd = r#"{"info":{"product":"Odd","version":"2020-01-01","style":"RPC"},"apis":{
         "Bad/Name":{}, "Op":{"methods":["post"],"parameters":[{"name":"A","in":"header","schema":{"type":"string"}},

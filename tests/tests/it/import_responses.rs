@@ -31,7 +31,7 @@ fn lowered(product: &str) -> ir::CrateIr {
         .find(|p| p.product.product == product)
         .unwrap();
     let package = acs_codegen::naming::product::package(product, &dir.product.version, false);
-    ir::lower_product(dir, package, String::new())
+    ir::lower_product(dir, package, String::new()).expect("a checked spec lowers")
 }
 
 /// The JSON example of each operation, by name.

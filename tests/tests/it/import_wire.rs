@@ -28,7 +28,7 @@ fn lowered(product: &str) -> ir::CrateIr {
         .find(|p| p.product.product == product)
         .unwrap();
     let package = acs_codegen::naming::product::package(product, &dir.product.version, false);
-    ir::lower_product(dir, package, String::new())
+    ir::lower_product(dir, package, String::new()).expect("a checked spec lowers")
 }
 
 fn metadata(name: &str) -> Value {

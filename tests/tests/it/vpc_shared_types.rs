@@ -25,8 +25,8 @@ fn acs_vpc_defines_one_tag_that_many_operations_take() {
         .map(|e| e.unwrap().path())
         .filter(|path| path.is_file())
         .map(|path| fs::read_to_string(path).unwrap())
-            .filter(|text| text.contains("Item = crate::types::Tag>"))
-            .count();
+        .filter(|text| text.contains("Item = crate::types::Tag>"))
+        .count();
     assert!(
         operations > 50,
         "only {operations} operations take the shared Tag"

@@ -32,7 +32,7 @@ fn lowered() -> ir::CrateIr {
         .find(|p| p.product.product == "Vpc")
         .unwrap();
     let package = acs_codegen::naming::product::package("Vpc", &dir.product.version, false);
-    ir::lower_product(dir, package, String::new())
+    ir::lower_product(dir, package, String::new()).expect("a checked spec lowers")
 }
 
 /// `--Name value` arguments giving every part of `field` a value.

@@ -189,7 +189,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     acs_codegen::prose::make_inert(&mut tree);
-    let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-fuzz".into(), "spec/fuzz".into());
+    let ir = acs_codegen::ir::lower_product(&tree.products[0], "acs-fuzz".into(), "spec/fuzz".into())
+        .expect("a checked spec lowers");
     for file in acs_codegen::emit::emit_crate(&ir) {
         if file.path.extension().is_some_and(|e| e == "rs") {
             syn::parse_file(&file.contents).expect("emitted Rust parses");

@@ -2,6 +2,7 @@
 
 use semver::Version;
 
+use crate::error::VersionError;
 use crate::spec::model::Product;
 
 /// The version of a product crate whose spec records none: its first release.
@@ -46,11 +47,13 @@ impl Bump {
 
 /// The crate version a product's spec records, or [`FIRST_VERSION`]; `Err` names a value that
 /// is not a semver version.
-pub fn crate_version(product: &Product) -> Result<Version, String> {
+pub fn crate_version(product: &Product) -> Result<Version, VersionError> {
     match &product.crate_version {
         None => Ok(FIRST_VERSION),
-        Some(text) => Version::parse(text)
-            .map_err(|e| format!("crate_version `{text}` is not a semver version (x.y.z): {e}")),
+        Some(text) => Version::parse(text).map_err(|source| VersionError {
+            text: text.clone(),
+            source,
+        }),
     }
 }
 

@@ -178,7 +178,7 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
         );
     }
     if let Err(problem) = crate::changelog::crate_version(product) {
-        sink.report("crate_version", problem);
+        sink.report("crate_version", problem.to_string());
     }
     if product.endpoints.pattern.trim().is_empty() || product.endpoints.pattern.contains('/') {
         sink.report(

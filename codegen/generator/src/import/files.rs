@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use super::Imported;
 use super::release::{self, Release};
 use crate::diag::{Diagnostic, Diagnostics, Finding};
+use crate::error::ImportError;
 use crate::output::{OutputFile, Plan};
 use crate::spec::load::{MAX_FILE_BYTES, PRODUCT_FILE, Source, parse_merged};
 use crate::spec::model::{Operation, Product};
@@ -114,7 +115,7 @@ impl ImportPlan {
 }
 
 /// Plans the import into the repository at `repo`; `source` names the metadata file in headers.
-pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan, String> {
+pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan, ImportError> {
     let dir = version_dir(&imported.product);
     let mut out = ImportPlan::default();
     let previous = release::previous(repo, &dir);
@@ -210,14 +211,11 @@ fn set(plan: &mut ImportPlan, file: OutputFile) {
 }
 
 /// Writes a planned import; writes nothing when the merged result fails the checks.
-pub fn apply(repo: &Path, plan: &ImportPlan) -> Result<(), String> {
+pub fn apply(repo: &Path, plan: &ImportPlan) -> Result<(), ImportError> {
     if !plan.problems.is_empty() {
-        return Err(format!(
-            "the merged spec (base files and overlays) does not pass the checks:\n{}",
-            plan.problems
-        ));
+        return Err(ImportError::Checks(plan.problems.clone()));
     }
-    crate::output::apply(repo, &plan.files, &plan.plan).map_err(|e| e.to_string())
+    crate::output::apply(repo, &plan.files, &plan.plan).map_err(ImportError::Sync)
 }
 
 /// Adopts a hand-written file: `Some(overlay)` holding the facts the import lacks (`Some(None)`
@@ -229,7 +227,7 @@ fn adopt(
     file_name: &str,
     existing: &str,
     imported: &str,
-) -> Result<Option<Option<OutputFile>>, String> {
+) -> Result<Option<Option<OutputFile>>, ImportError> {
     let overlay_path = dir.join(OVERLAY_DIR).join(file_name);
     if read(&repo.join(&overlay_path))?.is_some() {
         return Ok(None);
@@ -272,10 +270,10 @@ fn verify(
     repo: &Path,
     dir: &Path,
     files: &[OutputFile],
-) -> Result<(Diagnostics, Vec<Operation>), String> {
+) -> Result<(Diagnostics, Vec<Operation>), ImportError> {
     let mut diagnostics = Diagnostics::default();
     let overlay_dir = dir.join(OVERLAY_DIR);
-    let overlay_of = |file_name: &str| -> Result<Option<Source>, String> {
+    let overlay_of = |file_name: &str| -> Result<Option<Source>, ImportError> {
         let path = overlay_dir.join(file_name);
         if let Some(produced) = files.iter().find(|f| f.path == path) {
             return Ok(Some(Source {
@@ -366,20 +364,20 @@ fn verify(
 }
 
 /// A file's text, `None` when it does not exist.
-fn read(path: &Path) -> Result<Option<String>, String> {
+fn read(path: &Path) -> Result<Option<String>, ImportError> {
     match fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(format!("{}: {err}", path.display())),
+        Err(err) => Err(ImportError::Read(path.to_owned(), err)),
     }
 }
 
 /// The `.yaml` files directly in `dir`, sorted; none when it does not exist.
-fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(format!("{}: {err}", dir.display())),
+        Err(err) => return Err(ImportError::Read(dir.to_owned(), err)),
     };
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))

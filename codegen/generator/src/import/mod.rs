@@ -20,6 +20,7 @@ pub mod report;
 mod rest;
 mod shape;
 
+use crate::error::ImportError;
 use crate::naming::MAX_OPERATION_NAME;
 use crate::spec::model::{Operation, Product};
 use context::Cx;
@@ -38,8 +39,8 @@ pub struct Imported {
 
 /// Converts the text of an `api-docs.json` file. Fails only when the text is not API metadata;
 /// everything else is imported as far as the spec can hold it and reported.
-pub fn import(json: &str) -> Result<Imported, String> {
-    let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
+pub fn import(json: &str) -> Result<Imported, ImportError> {
+    let docs = metadata::parse(json).map_err(ImportError::NotMetadata)?;
     let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
     if !crate::naming::product::is_product_code(code)
         || version.is_empty()
@@ -47,9 +48,10 @@ pub fn import(json: &str) -> Result<Imported, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        return Err(format!(
-            "product `{code}` version `{version}` cannot name a spec folder"
-        ));
+        return Err(ImportError::Unnamable {
+            product: code.to_owned(),
+            version: version.to_owned(),
+        });
     }
     let mut report = Report::default();
     let mut cx = Cx {

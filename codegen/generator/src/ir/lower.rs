@@ -6,6 +6,7 @@ use super::{
     StructIr, TypeIr, TypeRef, TypeSpace, VariantIr,
 };
 use super::{features, flows};
+use crate::error::VersionError;
 use crate::naming::{self as names, FieldName, Namespace};
 use crate::spec::ProductDir;
 use crate::spec::model::{
@@ -16,7 +17,11 @@ use crate::spec::{binding, rules};
 
 /// Lowers one product folder into the crate `package`; `source` is the folder as shown in
 /// generated headers.
-pub fn lower_product(dir: &ProductDir, package: String, source: String) -> CrateIr {
+pub fn lower_product(
+    dir: &ProductDir,
+    package: String,
+    source: String,
+) -> Result<CrateIr, VersionError> {
     let mut specs: Vec<&Operation> = dir.operations.iter().map(|f| &f.operation).collect();
     specs.sort_by(|a, b| a.name.cmp(&b.name));
     // Nested types share one namespace with the operation types they sit beside in docs.
@@ -42,19 +47,18 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         .collect();
     types.name_all();
     features::record_type_uses(&operations, &mut types);
-    CrateIr {
+    Ok(CrateIr {
         crate_ident: package.replace('-', "_"),
         package,
         source,
         api_trait: crate::naming::product::api_trait(&dir.product.product),
         product: product(&dir.product),
-        version: crate::changelog::crate_version(&dir.product)
-            .expect("the checks refuse a crate_version that is not semver"),
+        version: crate::changelog::crate_version(&dir.product)?,
         changelog: dir.changelog.as_ref().map(|c| c.text.clone()),
         features,
         operations,
         types,
-    }
+    })
 }
 
 /// The product facts the crate shows: code, API version, title and endpoints.

@@ -23,7 +23,7 @@ pub use encode::{encode, encode_into};
 pub use name::ParamName;
 pub(crate) use name::key_prefix;
 pub use output::{EncodedParams, Pairs, Params};
-pub use path::render as render_path;
+pub use path::{PathError, render as render_path};
 pub use payload::{Body, Payload, RawBody};
 pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};

@@ -9,10 +9,13 @@ use crate::wire::{Part, PathTemplate};
 ///
 /// Fails, naming the variable, when a value is missing, empty, `.` or `..` (which a server
 /// would read as another path), or when the template is not one.
-pub fn render(template: &str, values: &Pairs) -> Result<String, String> {
+pub fn render(template: &str, values: &Pairs) -> Result<String, PathError> {
     let parts = PathTemplate(template)
         .parts()
-        .map_err(|e| format!("the path template {template:?} is broken: {e}"))?;
+        .map_err(|e| PathError::Template {
+            template: template.to_owned(),
+            reason: e.to_string(),
+        })?;
     let mut path = String::with_capacity(template.len() + 16);
     for part in parts {
         match part {
@@ -22,17 +25,47 @@ pub fn render(template: &str, values: &Pairs) -> Result<String, String> {
                     .iter()
                     .find(|(key, _)| *key == name)
                     .map(|(_, value)| value)
-                    .ok_or_else(|| format!("the path parameter {name} is not set"))?;
+                    .ok_or_else(|| PathError::Missing {
+                        name: name.to_owned(),
+                    })?;
                 if matches!(value, "" | "." | "..") {
-                    return Err(format!(
-                        "the path parameter {name} is {value:?}, which would address another path"
-                    ));
+                    return Err(PathError::Climbing {
+                        name: name.to_owned(),
+                        value: value.to_owned(),
+                    });
                 }
                 encode_into(&mut path, value);
             }
         }
     }
     Ok(path)
+}
+
+/// Why a path cannot be rendered; nothing is sent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    /// The template is not one (a spec the generator would have refused).
+    #[error("the path template {template:?} is broken: {reason}")]
+    Template {
+        /// The template as written.
+        template: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A variable has no value.
+    #[error("the path parameter {name} is not set")]
+    Missing {
+        /// The variable's name.
+        name: String,
+    },
+    /// A value that would address another path: empty, `.` or `..`.
+    #[error("the path parameter {name} is {value:?}, which would address another path")]
+    Climbing {
+        /// The variable's name.
+        name: String,
+        /// Its value.
+        value: String,
+    },
 }
 
 #[cfg(test)]
@@ -67,11 +100,22 @@ mod tests {
     fn a_missing_or_climbing_value_is_refused_by_name() {
         for (value, what) in [("..", "\"..\""), (".", "\".\""), ("", "\"\"")] {
             let error = render("/a/{Id}", &values(&[("Id", value)])).unwrap_err();
-            assert!(error.contains("Id") && error.contains(what), "{error}");
+            assert_eq!(
+                error,
+                PathError::Climbing {
+                    name: "Id".to_owned(),
+                    value: value.to_owned()
+                }
+            );
+            let text = error.to_string();
+            assert!(text.contains("Id") && text.contains(what), "{text}");
         }
         let error = render("/a/{Id}", &values(&[])).unwrap_err();
-        assert_eq!(error, "the path parameter Id is not set");
-        assert!(render("/a/{Id", &values(&[])).is_err());
+        assert_eq!(error.to_string(), "the path parameter Id is not set");
+        assert!(matches!(
+            render("/a/{Id", &values(&[])),
+            Err(PathError::Template { .. })
+        ));
         // A value that holds `..` among other characters is one encoded segment.
         assert_eq!(
             render("/a/{Id}", &values(&[("Id", "../x")])).unwrap(),

@@ -51,7 +51,9 @@ impl Repo {
     /// Runs codegen, expecting failure; checks that nothing under `generated/` changed.
     pub fn fails(&self) -> String {
         let before = self.generated();
-        let report = acs_codegen::codegen(self.path(), false).expect_err("a broken spec must fail");
+        let report = acs_codegen::codegen(self.path(), false)
+            .expect_err("a broken spec must fail")
+            .to_string();
         assert_eq!(
             before,
             self.generated(),
