@@ -27,7 +27,7 @@ fn request() -> CreateVpnGatewayRequest {
         .enable_ipsec(true)
         .enable_ssl(true)
         .ssl_connections(10)
-        .v_switch_id("vsw-bp1j5miw2bae9s2vt0000")
+        .vswitch_id("vsw-bp1j5miw2bae9s2vt0000")
         .vpn_type("Normal")
         .client_token("02fb3da4-130e-11e9-8e44 ~*'()!")
         .network_type("public")

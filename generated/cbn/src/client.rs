@@ -765,17 +765,17 @@ pub trait CbnApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "multicast")]
-    fn list_grant_v_switch_enis(
+    fn list_grant_vswitch_enis(
         &self,
-        request: crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequest,
-    ) -> crate::operation::list_grant_v_switch_enis::Call<'_> {
+        request: crate::operation::list_grant_vswitch_enis::ListGrantVswitchEnisRequest,
+    ) -> crate::operation::list_grant_vswitch_enis::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "network-instance-connections")]
-    fn list_grant_v_switches_to_cen(
+    fn list_grant_vswitches_to_cen(
         &self,
-        request: crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequest,
-    ) -> crate::operation::list_grant_v_switches_to_cen::Call<'_> {
+        request: crate::operation::list_grant_vswitches_to_cen::ListGrantVswitchesToCenRequest,
+    ) -> crate::operation::list_grant_vswitches_to_cen::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "tag-api")]
@@ -828,10 +828,10 @@ pub trait CbnApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "multicast")]
-    fn list_transit_router_multicast_domain_v_switches(
+    fn list_transit_router_multicast_domain_vswitches(
         &self,
-        request: crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequest,
-    ) -> crate::operation::list_transit_router_multicast_domain_v_switches::Call<'_> {
+        request: crate::operation::list_transit_router_multicast_domain_vswitches::ListTransitRouterMulticastDomainVswitchesRequest,
+    ) -> crate::operation::list_transit_router_multicast_domain_vswitches::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "multicast")]

@@ -556,10 +556,10 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn create_v_switch(
+    fn create_vswitch(
         &self,
-        request: crate::operation::create_v_switch::CreateVSwitchRequest,
-    ) -> crate::operation::create_v_switch::Call<'_> {
+        request: crate::operation::create_vswitch::CreateVswitchRequest,
+    ) -> crate::operation::create_vswitch::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
@@ -808,10 +808,10 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn delete_v_switch(
+    fn delete_vswitch(
         &self,
-        request: crate::operation::delete_v_switch::DeleteVSwitchRequest,
-    ) -> crate::operation::delete_v_switch::Call<'_> {
+        request: crate::operation::delete_vswitch::DeleteVswitchRequest,
+    ) -> crate::operation::delete_vswitch::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
@@ -1615,17 +1615,17 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn describe_v_routers(
+    fn describe_vrouters(
         &self,
-        request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
-    ) -> crate::operation::describe_v_routers::Call<'_> {
+        request: crate::operation::describe_vrouters::DescribeVroutersRequest,
+    ) -> crate::operation::describe_vrouters::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn describe_v_switches(
+    fn describe_vswitches(
         &self,
-        request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
-    ) -> crate::operation::describe_v_switches::Call<'_> {
+        request: crate::operation::describe_vswitches::DescribeVswitchesRequest,
+    ) -> crate::operation::describe_vswitches::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
@@ -1708,10 +1708,10 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "other")]
-    fn disable_network_interface_qo_s(
+    fn disable_network_interface_qos(
         &self,
-        request: crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequest,
-    ) -> crate::operation::disable_network_interface_qo_s::Call<'_> {
+        request: crate::operation::disable_network_interface_qos::DisableNetworkInterfaceQosRequest,
+    ) -> crate::operation::disable_network_interface_qos::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -1722,10 +1722,10 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "other")]
-    fn enable_network_interface_qo_s(
+    fn enable_network_interface_qos(
         &self,
-        request: crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequest,
-    ) -> crate::operation::enable_network_interface_qo_s::Call<'_> {
+        request: crate::operation::enable_network_interface_qos::EnableNetworkInterfaceQosRequest,
+    ) -> crate::operation::enable_network_interface_qos::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
@@ -2275,17 +2275,17 @@ pub trait EcsApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn modify_v_router_attribute(
+    fn modify_vrouter_attribute(
         &self,
-        request: crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest,
-    ) -> crate::operation::modify_v_router_attribute::Call<'_> {
+        request: crate::operation::modify_vrouter_attribute::ModifyVrouterAttributeRequest,
+    ) -> crate::operation::modify_vrouter_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]
-    fn modify_v_switch_attribute(
+    fn modify_vswitch_attribute(
         &self,
-        request: crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
-    ) -> crate::operation::modify_v_switch_attribute::Call<'_> {
+        request: crate::operation::modify_vswitch_attribute::ModifyVswitchAttributeRequest,
+    ) -> crate::operation::modify_vswitch_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "deprecated")]

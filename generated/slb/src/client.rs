@@ -149,10 +149,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn add_v_server_group_backend_servers(
+    fn add_vserver_group_backend_servers(
         &self,
-        request: crate::operation::add_v_server_group_backend_servers::AddVServerGroupBackendServersRequest,
-    ) -> crate::operation::add_v_server_group_backend_servers::Call<'_> {
+        request: crate::operation::add_vserver_group_backend_servers::AddVserverGroupBackendServersRequest,
+    ) -> crate::operation::add_vserver_group_backend_servers::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "access-control")]
@@ -226,10 +226,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn create_v_server_group(
+    fn create_vserver_group(
         &self,
-        request: crate::operation::create_v_server_group::CreateVServerGroupRequest,
-    ) -> crate::operation::create_v_server_group::Call<'_> {
+        request: crate::operation::create_vserver_group::CreateVserverGroupRequest,
+    ) -> crate::operation::create_vserver_group::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "access-control")]
@@ -303,10 +303,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn delete_v_server_group(
+    fn delete_vserver_group(
         &self,
-        request: crate::operation::delete_v_server_group::DeleteVServerGroupRequest,
-    ) -> crate::operation::delete_v_server_group::Call<'_> {
+        request: crate::operation::delete_vserver_group::DeleteVserverGroupRequest,
+    ) -> crate::operation::delete_vserver_group::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "access-control")]
@@ -478,17 +478,17 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn describe_v_server_group_attribute(
+    fn describe_vserver_group_attribute(
         &self,
-        request: crate::operation::describe_v_server_group_attribute::DescribeVServerGroupAttributeRequest,
-    ) -> crate::operation::describe_v_server_group_attribute::Call<'_> {
+        request: crate::operation::describe_vserver_group_attribute::DescribeVserverGroupAttributeRequest,
+    ) -> crate::operation::describe_vserver_group_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn describe_v_server_groups(
+    fn describe_vserver_groups(
         &self,
-        request: crate::operation::describe_v_server_groups::DescribeVServerGroupsRequest,
-    ) -> crate::operation::describe_v_server_groups::Call<'_> {
+        request: crate::operation::describe_vserver_groups::DescribeVserverGroupsRequest,
+    ) -> crate::operation::describe_vserver_groups::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "region-and-zone-management")]
@@ -555,10 +555,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn modify_v_server_group_backend_servers(
+    fn modify_vserver_group_backend_servers(
         &self,
-        request: crate::operation::modify_v_server_group_backend_servers::ModifyVServerGroupBackendServersRequest,
-    ) -> crate::operation::modify_v_server_group_backend_servers::Call<'_> {
+        request: crate::operation::modify_vserver_group_backend_servers::ModifyVserverGroupBackendServersRequest,
+    ) -> crate::operation::modify_vserver_group_backend_servers::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "resource-group")]
@@ -597,10 +597,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn remove_v_server_group_backend_servers(
+    fn remove_vserver_group_backend_servers(
         &self,
-        request: crate::operation::remove_v_server_group_backend_servers::RemoveVServerGroupBackendServersRequest,
-    ) -> crate::operation::remove_v_server_group_backend_servers::Call<'_> {
+        request: crate::operation::remove_vserver_group_backend_servers::RemoveVserverGroupBackendServersRequest,
+    ) -> crate::operation::remove_vserver_group_backend_servers::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "access-control")]
@@ -723,10 +723,10 @@ pub trait SlbApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vserver-groups")]
-    fn set_v_server_group_attribute(
+    fn set_vserver_group_attribute(
         &self,
-        request: crate::operation::set_v_server_group_attribute::SetVServerGroupAttributeRequest,
-    ) -> crate::operation::set_v_server_group_attribute::Call<'_> {
+        request: crate::operation::set_vserver_group_attribute::SetVserverGroupAttributeRequest,
+    ) -> crate::operation::set_vserver_group_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "listeners")]

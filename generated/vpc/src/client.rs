@@ -162,10 +162,10 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn add_i_pv6_translator_acl_list_entry(
+    fn add_ipv6_translator_acl_list_entry(
         &self,
-        request: crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
-    ) -> crate::operation::add_i_pv6_translator_acl_list_entry::Call<'_> {
+        request: crate::operation::add_ipv6_translator_acl_list_entry::AddIpv6TranslatorAclListEntryRequest,
+    ) -> crate::operation::add_ipv6_translator_acl_list_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "eip")]
@@ -416,10 +416,10 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn create_default_v_switch(
+    fn create_default_vswitch(
         &self,
-        request: crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest,
-    ) -> crate::operation::create_default_v_switch::Call<'_> {
+        request: crate::operation::create_default_vswitch::CreateDefaultVswitchRequest,
+    ) -> crate::operation::create_default_vswitch::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vpc")]
@@ -514,24 +514,24 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn create_i_pv6_translator(
+    fn create_ipv6_translator(
         &self,
-        request: crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest,
-    ) -> crate::operation::create_i_pv6_translator::Call<'_> {
+        request: crate::operation::create_ipv6_translator::CreateIpv6TranslatorRequest,
+    ) -> crate::operation::create_ipv6_translator::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn create_i_pv6_translator_acl_list(
+    fn create_ipv6_translator_acl_list(
         &self,
-        request: crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
-    ) -> crate::operation::create_i_pv6_translator_acl_list::Call<'_> {
+        request: crate::operation::create_ipv6_translator_acl_list::CreateIpv6TranslatorAclListRequest,
+    ) -> crate::operation::create_ipv6_translator_acl_list::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn create_i_pv6_translator_entry(
+    fn create_ipv6_translator_entry(
         &self,
-        request: crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
-    ) -> crate::operation::create_i_pv6_translator_entry::Call<'_> {
+        request: crate::operation::create_ipv6_translator_entry::CreateIpv6TranslatorEntryRequest,
+    ) -> crate::operation::create_ipv6_translator_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipsec-servers")]
@@ -689,17 +689,17 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn create_v_switch(
+    fn create_vswitch(
         &self,
-        request: crate::operation::create_v_switch::CreateVSwitchRequest,
-    ) -> crate::operation::create_v_switch::Call<'_> {
+        request: crate::operation::create_vswitch::CreateVswitchRequest,
+    ) -> crate::operation::create_vswitch::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn create_v_switch_cidr_reservation(
+    fn create_vswitch_cidr_reservation(
         &self,
-        request: crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
-    ) -> crate::operation::create_v_switch_cidr_reservation::Call<'_> {
+        request: crate::operation::create_vswitch_cidr_reservation::CreateVswitchCidrReservationRequest,
+    ) -> crate::operation::create_vswitch_cidr_reservation::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vbr")]
@@ -920,24 +920,24 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn delete_i_pv6_translator(
+    fn delete_ipv6_translator(
         &self,
-        request: crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
-    ) -> crate::operation::delete_i_pv6_translator::Call<'_> {
+        request: crate::operation::delete_ipv6_translator::DeleteIpv6TranslatorRequest,
+    ) -> crate::operation::delete_ipv6_translator::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn delete_i_pv6_translator_acl_list(
+    fn delete_ipv6_translator_acl_list(
         &self,
-        request: crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
-    ) -> crate::operation::delete_i_pv6_translator_acl_list::Call<'_> {
+        request: crate::operation::delete_ipv6_translator_acl_list::DeleteIpv6TranslatorAclListRequest,
+    ) -> crate::operation::delete_ipv6_translator_acl_list::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn delete_i_pv6_translator_entry(
+    fn delete_ipv6_translator_entry(
         &self,
-        request: crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
-    ) -> crate::operation::delete_i_pv6_translator_entry::Call<'_> {
+        request: crate::operation::delete_ipv6_translator_entry::DeleteIpv6TranslatorEntryRequest,
+    ) -> crate::operation::delete_ipv6_translator_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipsec-servers")]
@@ -1095,17 +1095,17 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn delete_v_switch(
+    fn delete_vswitch(
         &self,
-        request: crate::operation::delete_v_switch::DeleteVSwitchRequest,
-    ) -> crate::operation::delete_v_switch::Call<'_> {
+        request: crate::operation::delete_vswitch::DeleteVswitchRequest,
+    ) -> crate::operation::delete_vswitch::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn delete_v_switch_cidr_reservation(
+    fn delete_vswitch_cidr_reservation(
         &self,
-        request: crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
-    ) -> crate::operation::delete_v_switch_cidr_reservation::Call<'_> {
+        request: crate::operation::delete_vswitch_cidr_reservation::DeleteVswitchCidrReservationRequest,
+    ) -> crate::operation::delete_vswitch_cidr_reservation::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vbr")]
@@ -1368,31 +1368,31 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn describe_i_pv6_translator_acl_list_attributes(
+    fn describe_ipv6_translator_acl_list_attributes(
         &self,
-        request: crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
-    ) -> crate::operation::describe_i_pv6_translator_acl_list_attributes::Call<'_> {
+        request: crate::operation::describe_ipv6_translator_acl_list_attributes::DescribeIpv6TranslatorAclListAttributesRequest,
+    ) -> crate::operation::describe_ipv6_translator_acl_list_attributes::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn describe_i_pv6_translator_acl_lists(
+    fn describe_ipv6_translator_acl_lists(
         &self,
-        request: crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
-    ) -> crate::operation::describe_i_pv6_translator_acl_lists::Call<'_> {
+        request: crate::operation::describe_ipv6_translator_acl_lists::DescribeIpv6TranslatorAclListsRequest,
+    ) -> crate::operation::describe_ipv6_translator_acl_lists::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn describe_i_pv6_translator_entries(
+    fn describe_ipv6_translator_entries(
         &self,
-        request: crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
-    ) -> crate::operation::describe_i_pv6_translator_entries::Call<'_> {
+        request: crate::operation::describe_ipv6_translator_entries::DescribeIpv6TranslatorEntriesRequest,
+    ) -> crate::operation::describe_ipv6_translator_entries::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn describe_i_pv6_translators(
+    fn describe_ipv6_translators(
         &self,
-        request: crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
-    ) -> crate::operation::describe_i_pv6_translators::Call<'_> {
+        request: crate::operation::describe_ipv6_translators::DescribeIpv6TranslatorsRequest,
+    ) -> crate::operation::describe_ipv6_translators::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-gateway")]
@@ -1580,24 +1580,24 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "router")]
-    fn describe_v_routers(
+    fn describe_vrouters(
         &self,
-        request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
-    ) -> crate::operation::describe_v_routers::Call<'_> {
+        request: crate::operation::describe_vrouters::DescribeVroutersRequest,
+    ) -> crate::operation::describe_vrouters::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn describe_v_switch_attributes(
+    fn describe_vswitch_attributes(
         &self,
-        request: crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
-    ) -> crate::operation::describe_v_switch_attributes::Call<'_> {
+        request: crate::operation::describe_vswitch_attributes::DescribeVswitchAttributesRequest,
+    ) -> crate::operation::describe_vswitch_attributes::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn describe_v_switches(
+    fn describe_vswitches(
         &self,
-        request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
-    ) -> crate::operation::describe_v_switches::Call<'_> {
+        request: crate::operation::describe_vswitches::DescribeVswitchesRequest,
+    ) -> crate::operation::describe_vswitches::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vbr")]
@@ -1876,10 +1876,10 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn get_v_switch_cidr_reservation_usage(
+    fn get_vswitch_cidr_reservation_usage(
         &self,
-        request: crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
-    ) -> crate::operation::get_v_switch_cidr_reservation_usage::Call<'_> {
+        request: crate::operation::get_vswitch_cidr_reservation_usage::GetVswitchCidrReservationUsageRequest,
+    ) -> crate::operation::get_vswitch_cidr_reservation_usage::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -2072,10 +2072,10 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn list_v_switch_cidr_reservations(
+    fn list_vswitch_cidr_reservations(
         &self,
-        request: crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
-    ) -> crate::operation::list_v_switch_cidr_reservations::Call<'_> {
+        request: crate::operation::list_vswitch_cidr_reservations::ListVswitchCidrReservationsRequest,
+    ) -> crate::operation::list_vswitch_cidr_reservations::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "physical-connection")]
@@ -2247,38 +2247,38 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn modify_i_pv6_translator_acl_attribute(
+    fn modify_ipv6_translator_acl_attribute(
         &self,
-        request: crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
-    ) -> crate::operation::modify_i_pv6_translator_acl_attribute::Call<'_> {
+        request: crate::operation::modify_ipv6_translator_acl_attribute::ModifyIpv6TranslatorAclAttributeRequest,
+    ) -> crate::operation::modify_ipv6_translator_acl_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn modify_i_pv6_translator_acl_list_entry(
+    fn modify_ipv6_translator_acl_list_entry(
         &self,
-        request: crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
-    ) -> crate::operation::modify_i_pv6_translator_acl_list_entry::Call<'_> {
+        request: crate::operation::modify_ipv6_translator_acl_list_entry::ModifyIpv6TranslatorAclListEntryRequest,
+    ) -> crate::operation::modify_ipv6_translator_acl_list_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn modify_i_pv6_translator_attribute(
+    fn modify_ipv6_translator_attribute(
         &self,
-        request: crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
-    ) -> crate::operation::modify_i_pv6_translator_attribute::Call<'_> {
+        request: crate::operation::modify_ipv6_translator_attribute::ModifyIpv6TranslatorAttributeRequest,
+    ) -> crate::operation::modify_ipv6_translator_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn modify_i_pv6_translator_bandwidth(
+    fn modify_ipv6_translator_bandwidth(
         &self,
-        request: crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
-    ) -> crate::operation::modify_i_pv6_translator_bandwidth::Call<'_> {
+        request: crate::operation::modify_ipv6_translator_bandwidth::ModifyIpv6TranslatorBandwidthRequest,
+    ) -> crate::operation::modify_ipv6_translator_bandwidth::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn modify_i_pv6_translator_entry(
+    fn modify_ipv6_translator_entry(
         &self,
-        request: crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
-    ) -> crate::operation::modify_i_pv6_translator_entry::Call<'_> {
+        request: crate::operation::modify_ipv6_translator_entry::ModifyIpv6TranslatorEntryRequest,
+    ) -> crate::operation::modify_ipv6_translator_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-gateway")]
@@ -2401,24 +2401,24 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "router")]
-    fn modify_v_router_attribute(
+    fn modify_vrouter_attribute(
         &self,
-        request: crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest,
-    ) -> crate::operation::modify_v_router_attribute::Call<'_> {
+        request: crate::operation::modify_vrouter_attribute::ModifyVrouterAttributeRequest,
+    ) -> crate::operation::modify_vrouter_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn modify_v_switch_attribute(
+    fn modify_vswitch_attribute(
         &self,
-        request: crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
-    ) -> crate::operation::modify_v_switch_attribute::Call<'_> {
+        request: crate::operation::modify_vswitch_attribute::ModifyVswitchAttributeRequest,
+    ) -> crate::operation::modify_vswitch_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "vswitch")]
-    fn modify_v_switch_cidr_reservation_attribute(
+    fn modify_vswitch_cidr_reservation_attribute(
         &self,
-        request: crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
-    ) -> crate::operation::modify_v_switch_cidr_reservation_attribute::Call<'_> {
+        request: crate::operation::modify_vswitch_cidr_reservation_attribute::ModifyVswitchCidrReservationAttributeRequest,
+    ) -> crate::operation::modify_vswitch_cidr_reservation_attribute::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "associate-transit-routers")]
@@ -2604,10 +2604,10 @@ pub trait VpcApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "ipv6-translator")]
-    fn remove_i_pv6_translator_acl_list_entry(
+    fn remove_ipv6_translator_acl_list_entry(
         &self,
-        request: crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
-    ) -> crate::operation::remove_i_pv6_translator_acl_list_entry::Call<'_> {
+        request: crate::operation::remove_ipv6_translator_acl_list_entry::RemoveIpv6TranslatorAclListEntryRequest,
+    ) -> crate::operation::remove_ipv6_translator_acl_list_entry::Call<'_> {
         dispatch(self.delegate(), request)
     }
     #[cfg(feature = "traffic-mirror")]

@@ -41,7 +41,11 @@ fn feature_of_each_operation() -> BTreeMap<String, String> {
     let dir = repo().join("generated/vpc/src/operation");
     let mut found = BTreeMap::new();
     for entry in fs::read_dir(dir).unwrap() {
-        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue; // an operation's error enum
+        }
+        let text = fs::read_to_string(path).unwrap();
         let Some(action) = text
             .lines()
             .find_map(|l| l.strip_prefix("//! `"))

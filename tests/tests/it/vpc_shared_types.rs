@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use acs_vpc::operation::create_v_switch::CreateVSwitchRequest;
 use acs_vpc::operation::create_vpc::CreateVpcRequest;
+use acs_vpc::operation::create_vswitch::CreateVswitchRequest;
 use acs_vpc::types::Tag;
 
 /// The generated acs-vpc crate's folder.
@@ -43,7 +43,7 @@ fn the_same_tag_value_goes_to_two_operations() {
         .region_id("cn-hangzhou")
         .tag([tag.clone()])
         .build_unchecked();
-    let vswitch = CreateVSwitchRequest::builder()
+    let vswitch = CreateVswitchRequest::builder()
         .region_id("cn-hangzhou")
         .tag([tag.clone()])
         .build_unchecked();

@@ -123,7 +123,14 @@ const BUILDER_METHODS: &[&str] = &[
 
 /// Methods of the generated `Client` (and the blocking one) that no operation's method may
 /// take: an operation named like one gets a trailing `_` (`Send` -> `send_`).
-const CLIENT_METHODS: &[&str] = &["async_client", "new", "rpc", "send", "send_with"];
+const CLIENT_METHODS: &[&str] = &[
+    "async_client",
+    "delegate",
+    "new",
+    "rpc",
+    "send",
+    "send_with",
+];
 
 /// The generated crate of a product: `Vpc` -> `acs-vpc`.
 pub fn crate_name(product: &str) -> String {
@@ -185,7 +192,7 @@ pub fn paginator_methods(module: &str) -> [String; 2] {
 
 /// snake_case, never empty, never starting with a digit, never only underscores.
 fn snake(wire: &str) -> String {
-    let snake = wire.to_snake_case();
+    let snake = one_words(wire).to_snake_case();
     if snake.chars().all(|c| c == '_') {
         "field".to_owned()
     } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
@@ -273,13 +280,41 @@ impl std::fmt::Display for FieldName {
 }
 
 /// The stem of an operation's own types: its name with the first letter upper-cased, so that
-/// `createInstance` (sent as written) has `CreateInstanceRequest`.
+/// `createInstance` (sent as written) has `CreateInstanceRequest`, and the words of
+/// [`ONE_WORD`] as one (`CreateVSwitch` has `CreateVswitchRequest`).
 pub fn operation_type(operation: &str) -> String {
+    let operation = one_words(operation);
     let mut chars = operation.chars();
     match chars.next() {
         Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
+}
+
+/// Words that mix cases inside themselves, as Alibaba writes them, and the one word a Rust
+/// name makes of each (as `Ipv6Addr` in std): without this, casing splits them (`IPv6` ->
+/// `i_pv6`, `VSwitch` -> `v_switch`). A name the list gets wrong is fixed where it is used,
+/// with `rust_name` in the spec or its overlay.
+const ONE_WORD: &[(&str, &str)] = &[
+    ("IDaaS", "Idaas"),
+    ("IPsec", "Ipsec"),
+    ("IPv4", "Ipv4"),
+    ("IPv6", "Ipv6"),
+    ("QoS", "Qos"),
+    ("VRouter", "Vrouter"),
+    ("VServer", "Vserver"),
+    ("VSwitch", "Vswitch"),
+];
+
+/// `wire` with each word of [`ONE_WORD`] written as one word, ready for casing.
+fn one_words(wire: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = std::borrow::Cow::Borrowed(wire);
+    for (mixed, word) in ONE_WORD {
+        if out.contains(mixed) {
+            out = std::borrow::Cow::Owned(out.replace(mixed, word));
+        }
+    }
+    out
 }
 
 /// The file and module of a shared type under `types/`: `VpnGatewayTag` -> `vpn_gateway_tag`
@@ -295,7 +330,7 @@ pub fn type_module(type_name: &str) -> String {
 
 /// The UpperCamelCase type or variant name of a wire name: `Resource.QuotaFull` -> `ResourceQuotaFull`.
 pub fn type_name(wire: &str) -> String {
-    let camel = wire.to_upper_camel_case();
+    let camel = one_words(wire).to_upper_camel_case();
     if camel.is_empty() {
         "Unnamed".to_owned()
     } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
@@ -390,12 +425,15 @@ mod tests {
     #[test]
     fn field_names_follow_rust_conventions() {
         let code = |wire: &str| FieldName::of_wire(wire).to_string();
-        assert_eq!(code("VSwitchId"), "v_switch_id");
+        assert_eq!(code("VSwitchId"), "vswitch_id");
         assert_eq!(code("RegionId"), "region_id");
         assert_eq!(code("Type"), "r#type");
         assert_eq!(code("Self"), "self_");
         assert_eq!(code("Build"), "build_");
-        assert_eq!(code("IPv6CidrBlock"), "i_pv6_cidr_block");
+        assert_eq!(code("IPv6CidrBlock"), "ipv6_cidr_block");
+        assert_eq!(code("VSwitchIds"), "vswitch_ids");
+        assert_eq!(code("IDaaSInstanceId"), "idaas_instance_id");
+        assert_eq!(code("SSLVpnServerId"), "ssl_vpn_server_id");
         assert_eq!(FieldName::of_wire("Type").bare(), "type");
         assert!(FieldName::of_wire("Type").is_raw());
     }
@@ -422,6 +460,15 @@ mod tests {
         assert_eq!(type_name("PREPAY"), "Prepay");
         assert_eq!(type_name("public"), "Public");
         assert_eq!(type_name("100M"), "V100m");
+        assert_eq!(type_name("IPv6Translator"), "Ipv6Translator");
+        assert_eq!(type_name("QoSPolicy"), "QosPolicy");
+        assert_eq!(operation_type("CreateVSwitch"), "CreateVswitch");
+        assert_eq!(module_name("CreateVSwitch"), "create_vswitch");
+        assert_eq!(
+            module_name("AddIPv6TranslatorAclListEntry"),
+            "add_ipv6_translator_acl_list_entry"
+        );
+        assert_eq!(operation_type("createInstance"), "CreateInstance");
         assert_eq!(singular("Tags"), "Tag");
         assert_eq!(singular("Status"), "Status");
         assert_eq!(singular("Address"), "Address");
@@ -444,7 +491,7 @@ mod tests {
         assert_eq!(FieldName::parse("r#name"), None);
         assert_eq!(FieldName::parse("Name"), None);
         assert_eq!(
-            FieldName::parse("v_switch_id"),
+            FieldName::parse("vswitch_id"),
             Some(FieldName::of_wire("VSwitchId"))
         );
     }

@@ -157,13 +157,19 @@ impl Transaction<'_> {
                 Step::Installed { backup: None, .. } => {}
             }
         }
+        // Every folder above a deleted file, deepest first, so that a folder emptied only
+        // once its subfolders are gone goes too; one still holding anything stays.
+        let mut dirs = std::collections::BTreeSet::new();
         for path in &plan.delete {
             let mut dir = self.root.join(path);
             while dir.pop() && dir.starts_with(self.root) && dir != self.root {
-                if fs::remove_dir(&dir).is_err() {
-                    break;
-                }
+                dirs.insert(dir.clone());
             }
+        }
+        let mut dirs: Vec<_> = dirs.into_iter().collect();
+        dirs.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+        for dir in dirs {
+            let _ = fs::remove_dir(&dir);
         }
     }
 }

@@ -20,7 +20,7 @@ pub struct GetLoadBalancerAttributeZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID of the ALB instance.
     ///
     /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the most recent zone list.
@@ -52,7 +52,7 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             load_balancer_addresses: fields.read("LoadBalancerAddresses"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             zone_id: fields.read("ZoneId"),
             status: fields.read("Status"),
         };

@@ -13,7 +13,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID of the ALB instance. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
     /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the information about the zone.

@@ -14,7 +14,7 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone name. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the most recent zone list. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
     /// - Wire name: `ZoneId`.
@@ -54,7 +54,7 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
 }
 impl ::acs_runtime::validate::Validate for UpdateLoadBalancerZonesZoneMapping {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "ZoneId", &self.zone_id);
     }
 }

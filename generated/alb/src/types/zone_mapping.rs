@@ -14,7 +14,7 @@ pub struct ZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
@@ -29,7 +29,7 @@ pub struct ZoneMapping {
 }
 impl ::acs_runtime::validate::Validate for ZoneMapping {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "ZoneId", &self.zone_id);
     }
 }

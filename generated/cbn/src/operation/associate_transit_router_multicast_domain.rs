@@ -94,7 +94,7 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
     /// * **true**: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, and service limits. If the request fails the dry run, an error code is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
@@ -120,7 +120,7 @@ impl Default for AssociateTransitRouterMulticastDomainRequest {
             client_token: None,
             transit_router_multicast_domain_id: None,
             transit_router_attachment_id: None,
-            v_switch_ids: None,
+            vswitch_ids: None,
             dry_run: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -149,8 +149,8 @@ impl ::acs_runtime::validate::Validate for AssociateTransitRouterMulticastDomain
             &self.transit_router_multicast_domain_id,
         );
         v.required(p, "TransitRouterAttachmentId", &self.transit_router_attachment_id);
-        v.required(p, "VSwitchIds", &self.v_switch_ids);
-        v.items(p, "VSwitchIds", self.v_switch_ids.as_deref(), None, Some(1000));
+        v.required(p, "VSwitchIds", &self.vswitch_ids);
+        v.items(p, "VSwitchIds", self.vswitch_ids.as_deref(), None, Some(1000));
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -207,12 +207,12 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::v_switch_ids`](AssociateTransitRouterMulticastDomainRequest::v_switch_ids).
-    pub fn v_switch_ids(
+    /// Its description, rules and example: [`AssociateTransitRouterMulticastDomainRequest::vswitch_ids`](AssociateTransitRouterMulticastDomainRequest::vswitch_ids).
+    pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.inner.v_switch_ids = Some(values.into_iter().map(Into::into).collect());
+        self.inner.vswitch_ids = Some(values.into_iter().map(Into::into).collect());
         self
     }
     /// Sets `DryRun`.

@@ -108,7 +108,7 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -121,7 +121,7 @@ impl Default for DisassociateTransitRouterMulticastDomainRequest {
             transit_router_multicast_domain_id: None,
             transit_router_attachment_id: None,
             dry_run: None,
-            v_switch_ids: None,
+            vswitch_ids: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
     }
@@ -150,7 +150,7 @@ for DisassociateTransitRouterMulticastDomainRequest {
             &self.transit_router_multicast_domain_id,
         );
         v.required(p, "TransitRouterAttachmentId", &self.transit_router_attachment_id);
-        v.items(p, "VSwitchIds", self.v_switch_ids.as_deref(), None, Some(1000));
+        v.items(p, "VSwitchIds", self.vswitch_ids.as_deref(), None, Some(1000));
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -216,12 +216,12 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::v_switch_ids`](DisassociateTransitRouterMulticastDomainRequest::v_switch_ids).
-    pub fn v_switch_ids(
+    /// Its description, rules and example: [`DisassociateTransitRouterMulticastDomainRequest::vswitch_ids`](DisassociateTransitRouterMulticastDomainRequest::vswitch_ids).
+    pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.inner.v_switch_ids = Some(values.into_iter().map(Into::into).collect());
+        self.inner.vswitch_ids = Some(values.into_iter().map(Into::into).collect());
         self
     }
     /// Checks every parameter against the spec and returns the request, or every

@@ -82,7 +82,7 @@ pub struct ListTransitRouterMulticastDomainAssociationsRequest {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
     /// The type of resource associated with the multicast domain.
     ///
     /// Valid value: **VPC**.
@@ -139,7 +139,7 @@ impl Default for ListTransitRouterMulticastDomainAssociationsRequest {
             client_token: None,
             transit_router_multicast_domain_id: None,
             transit_router_attachment_id: None,
-            v_switch_ids: None,
+            vswitch_ids: None,
             resource_type: None,
             resource_id: None,
             max_results: None,
@@ -166,7 +166,7 @@ impl ListTransitRouterMulticastDomainAssociationsRequest {
 impl ::acs_runtime::validate::Validate
 for ListTransitRouterMulticastDomainAssociationsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.items(p, "VSwitchIds", self.v_switch_ids.as_deref(), None, Some(20));
+        v.items(p, "VSwitchIds", self.vswitch_ids.as_deref(), None, Some(20));
     }
 }
 impl ::acs_runtime::operation::OperationRequest
@@ -223,12 +223,12 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     ///
     /// The IDs of vSwitches.
     ///
-    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::v_switch_ids`](ListTransitRouterMulticastDomainAssociationsRequest::v_switch_ids).
-    pub fn v_switch_ids(
+    /// Its description, rules and example: [`ListTransitRouterMulticastDomainAssociationsRequest::vswitch_ids`](ListTransitRouterMulticastDomainAssociationsRequest::vswitch_ids).
+    pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.inner.v_switch_ids = Some(values.into_iter().map(Into::into).collect());
+        self.inner.vswitch_ids = Some(values.into_iter().map(Into::into).collect());
         self
     }
     /// Sets `ResourceType`.

@@ -101,7 +101,7 @@ pub struct ListTransitRouterMulticastGroupsRequest {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
     /// The ID of the inter-region multicast domain.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
@@ -218,7 +218,7 @@ impl Default for ListTransitRouterMulticastGroupsRequest {
             transit_router_multicast_domain_id: None,
             group_ip_address: None,
             transit_router_attachment_id: None,
-            v_switch_ids: None,
+            vswitch_ids: None,
             peer_transit_router_multicast_domains: None,
             resource_type: None,
             resource_id: None,
@@ -248,7 +248,7 @@ impl ListTransitRouterMulticastGroupsRequest {
 }
 impl ::acs_runtime::validate::Validate for ListTransitRouterMulticastGroupsRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.items(p, "VSwitchIds", self.v_switch_ids.as_deref(), None, Some(20));
+        v.items(p, "VSwitchIds", self.vswitch_ids.as_deref(), None, Some(20));
         v.items(
             p,
             "PeerTransitRouterMulticastDomains",
@@ -328,12 +328,12 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     ///
     /// The vSwitch IDs.
     ///
-    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::v_switch_ids`](ListTransitRouterMulticastGroupsRequest::v_switch_ids).
-    pub fn v_switch_ids(
+    /// Its description, rules and example: [`ListTransitRouterMulticastGroupsRequest::vswitch_ids`](ListTransitRouterMulticastGroupsRequest::vswitch_ids).
+    pub fn vswitch_ids(
         mut self,
         values: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        self.inner.v_switch_ids = Some(values.into_iter().map(Into::into).collect());
+        self.inner.vswitch_ids = Some(values.into_iter().map(Into::into).collect());
         self
     }
     /// Sets `PeerTransitRouterMulticastDomains`.

@@ -264,10 +264,10 @@ pub mod list_cen_inter_region_traffic_qos_policies;
 pub mod list_cen_inter_region_traffic_qos_queues;
 #[rustfmt::skip]
 #[cfg(feature = "multicast")]
-pub mod list_grant_v_switch_enis;
+pub mod list_grant_vswitch_enis;
 #[rustfmt::skip]
 #[cfg(feature = "network-instance-connections")]
-pub mod list_grant_v_switches_to_cen;
+pub mod list_grant_vswitches_to_cen;
 #[rustfmt::skip]
 #[cfg(feature = "tag-api")]
 pub mod list_tag_resources;
@@ -291,7 +291,7 @@ pub mod list_transit_router_ecr_attachments;
 pub mod list_transit_router_multicast_domain_associations;
 #[rustfmt::skip]
 #[cfg(feature = "multicast")]
-pub mod list_transit_router_multicast_domain_v_switches;
+pub mod list_transit_router_multicast_domain_vswitches;
 #[rustfmt::skip]
 #[cfg(feature = "multicast")]
 pub mod list_transit_router_multicast_domains;

@@ -21,7 +21,7 @@ pub struct AddZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the zone where the vSwitch that you want to add to the VPC connection is deployed.
     ///
     /// You can specify at most 10 vSwitches in each call.

@@ -22,7 +22,7 @@ pub struct ListTransitRouterVpcAttachmentsZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the ENI created by the Enterprise Edition transit router in the vSwitch.
     ///
     /// - Wire name: `NetworkInterfaceId`.
@@ -39,7 +39,7 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsZoneMapping 
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             zone_id: fields.read("ZoneId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             network_interface_id: fields.read("NetworkInterfaceId"),
         };
         fields.finish()?;

@@ -323,12 +323,12 @@ pub use effective_bandwidth_filter::EffectiveBandwidthFilter;
 mod list_cen_inter_region_traffic_qos_queues_traffic_qos_queue;
 #[cfg(feature = "traffic-scheduling")]
 pub use list_cen_inter_region_traffic_qos_queues_traffic_qos_queue::ListCenInterRegionTrafficQosQueuesTrafficQosQueue;
-mod grant_v_switch_enis;
+mod grant_vswitch_enis;
 #[cfg(feature = "multicast")]
-pub use grant_v_switch_enis::GrantVSwitchEnis;
-mod v_switche;
+pub use grant_vswitch_enis::GrantVswitchEnis;
+mod vswitche;
 #[cfg(feature = "network-instance-connections")]
-pub use v_switche::VSwitche;
+pub use vswitche::Vswitche;
 mod tag_resource;
 #[cfg(feature = "tag-api")]
 pub use tag_resource::TagResource;

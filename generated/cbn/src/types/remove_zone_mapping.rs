@@ -18,7 +18,7 @@ pub struct RemoveZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the zone where the vSwitch that you want to remove from the VPC connection is deployed.
     ///
     /// - Wire name: `ZoneId`.

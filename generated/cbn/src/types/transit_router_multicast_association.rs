@@ -37,7 +37,7 @@ pub struct TransitRouterMulticastAssociation {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The association status. Valid values:
     ///
     /// * **Associated**: The resource is associated with the multicast domain.
@@ -89,7 +89,7 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastAssociation {
             transit_router_multicast_domain_id: fields
                 .read("TransitRouterMulticastDomainId"),
             transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             status: fields.read("Status"),
             resource_type: fields.read("ResourceType"),
             resource_owner_id: fields.read("ResourceOwnerId"),

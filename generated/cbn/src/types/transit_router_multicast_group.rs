@@ -34,7 +34,7 @@ pub struct TransitRouterMulticastGroup {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the ENI, which is a multicast resource.
     ///
     /// - Wire name: `NetworkInterfaceId`.
@@ -165,7 +165,7 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastGroup {
         let value = Self {
             group_ip_address: fields.read("GroupIpAddress"),
             transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             network_interface_id: fields.read("NetworkInterfaceId"),
             peer_transit_router_multicast_domain_id: fields
                 .read("PeerTransitRouterMulticastDomainId"),

@@ -53,7 +53,7 @@ pub struct CreateHaVipRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// - Wire name: `IpAddress`.
     #[rpc(name = "IpAddress")]
     #[cfg_attr(
@@ -78,7 +78,7 @@ impl Default for CreateHaVipRequest {
         Self {
             client_token: None,
             region_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             ip_address: None,
             description: None,
             checked: ::acs_runtime::operation::Checked::default(),
@@ -103,7 +103,7 @@ impl CreateHaVipRequest {
 impl ::acs_runtime::validate::Validate for CreateHaVipRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for CreateHaVipRequest {
@@ -141,9 +141,9 @@ impl<C> CreateHaVipRequestBuilder<C> {
     }
     /// Sets `VSwitchId`.
     ///
-    /// Its description, rules and example: [`CreateHaVipRequest::v_switch_id`](CreateHaVipRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateHaVipRequest::vswitch_id`](CreateHaVipRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `IpAddress`.

@@ -173,7 +173,7 @@ pub struct CreateImagePipelineRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The instance type. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) to query instance types.
     ///
     /// If you do not configure this parameter, an instance type that provides the fewest vCPUs and memory resources is automatically selected. This configuration is subject to resource availability of instance types. For example, the ecs.g6.large instance type is automatically selected. If available ecs.g6.large resources are insufficient, the ecs.g6.xlarge instance type is selected.
@@ -367,7 +367,7 @@ impl Default for CreateImagePipelineRequest {
             name: None,
             description: None,
             image_name: None,
-            v_switch_id: None,
+            vswitch_id: None,
             instance_type: None,
             system_disk_size: None,
             internet_max_bandwidth_out: None,
@@ -525,9 +525,9 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`CreateImagePipelineRequest::v_switch_id`](CreateImagePipelineRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateImagePipelineRequest::vswitch_id`](CreateImagePipelineRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `InstanceType`.

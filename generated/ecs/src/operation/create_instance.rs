@@ -358,7 +358,7 @@ pub struct CreateInstanceRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The private IP address to assign to the instance. The private IP address must be an available IP address in the CIDR block of the specified vSwitch.
     ///
     /// - Wire name: `PrivateIpAddress`.
@@ -796,7 +796,7 @@ impl Default for CreateInstanceRequest {
             system_disk: None,
             node_controller_id: None,
             description: None,
-            v_switch_id: None,
+            vswitch_id: None,
             private_ip_address: None,
             io_optimized: None,
             use_additional_service: None,
@@ -1110,9 +1110,9 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the instance. This parameter is required when you create an instance in a VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
-    /// Its description, rules and example: [`CreateInstanceRequest::v_switch_id`](CreateInstanceRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateInstanceRequest::vswitch_id`](CreateInstanceRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `PrivateIpAddress`.

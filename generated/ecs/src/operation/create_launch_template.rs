@@ -160,7 +160,7 @@ pub struct CreateLaunchTemplateRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The instance name. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
     /// When you create multiple ECS instances at a time, you can batch configure sequential names for the instances. The instance names can contain square brackets (\[\]) and commas (,). For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
@@ -677,7 +677,7 @@ impl Default for CreateLaunchTemplateRequest {
             instance_type: None,
             security_group_id: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             instance_name: None,
             description: None,
             internet_max_bandwidth_in: None,
@@ -878,9 +878,9 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the instance. This parameter is required if you specify the VpcId parameter.
     ///
-    /// Its description, rules and example: [`CreateLaunchTemplateRequest::v_switch_id`](CreateLaunchTemplateRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLaunchTemplateRequest::vswitch_id`](CreateLaunchTemplateRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `InstanceName`.

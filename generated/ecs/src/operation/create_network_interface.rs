@@ -44,7 +44,7 @@ pub type Call<'a> = crate::client::Call<'a, CreateNetworkInterfaceRequest>;
 /// ```
 /// let request = acs_ecs::operation::create_network_interface::CreateNetworkInterfaceRequest::builder()
 ///     .region_id("cn-hangzhou")
-///     .v_switch_id("vsw-bp1s5fnvk4gn2tws03****")
+///     .vswitch_id("vsw-bp1s5fnvk4gn2tws03****")
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
@@ -95,7 +95,7 @@ pub struct CreateNetworkInterfaceRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The primary private IP address of the ENI.
     ///
     /// The specified IP address must be an idle IP address within the CIDR block of the vSwitch. If you do not specify this parameter, a random idle IP address within the vSwitch CIDR block is assigned to the ENI.
@@ -468,7 +468,7 @@ impl Default for CreateNetworkInterfaceRequest {
             region_id: None,
             tag: None,
             resource_group_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             primary_ip_address: None,
             security_group_id: None,
             network_interface_name: None,
@@ -519,7 +519,7 @@ impl ::acs_runtime::validate::Validate for CreateNetworkInterfaceRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.items(p, "Tag", self.tag.as_deref(), None, Some(20));
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.one_of_ranges(
             p,
             "SecondaryPrivateIpAddressCount",
@@ -609,9 +609,9 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect the ENI. Private IP addresses are assigned to the ENI from within the CIDR block of the vSwitch.
     ///
-    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::v_switch_id`](CreateNetworkInterfaceRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateNetworkInterfaceRequest::vswitch_id`](CreateNetworkInterfaceRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `PrimaryIpAddress`.
@@ -1073,7 +1073,7 @@ pub struct CreateNetworkInterfaceResponse {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
@@ -1178,7 +1178,7 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
             service_id: fields.read("ServiceID"),
             owner_id: fields.read("OwnerId"),
             service_managed: fields.read("ServiceManaged"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             request_id: fields.read("RequestId"),
             description: fields.read("Description"),
             resource_group_id: fields.read("ResourceGroupId"),

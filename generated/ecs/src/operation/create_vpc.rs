@@ -273,7 +273,7 @@ pub struct CreateVpcResponse {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// - Wire name: `RequestId`.
     #[cfg_attr(
         feature = "serde",
@@ -292,7 +292,7 @@ impl ::acs_runtime::de::FromJson for CreateVpcResponse {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             vpc_id: fields.read("VpcId"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             request_id: fields.read("RequestId"),
             route_table_id: fields.read("RouteTableId"),
         };

@@ -69,7 +69,7 @@ pub struct DescribeInstancesRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID of the instance.
     ///
     /// - Wire name: `ZoneId`.
@@ -487,7 +487,7 @@ impl Default for DescribeInstancesRequest {
         Self {
             region_id: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             zone_id: None,
             instance_network_type: None,
             security_group_id: None,
@@ -601,9 +601,9 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`DescribeInstancesRequest::v_switch_id`](DescribeInstancesRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeInstancesRequest::vswitch_id`](DescribeInstancesRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `ZoneId`.

@@ -427,7 +427,7 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
@@ -654,7 +654,7 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
         feature = "serde",
         serde(rename = "QoSConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub qo_s_config: Option<crate::types::QoSConfig>,
+    pub qos_config: Option<crate::types::QosConfig>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -673,7 +673,7 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
             instance_id: fields.read("InstanceId"),
             owner_id: fields.read("OwnerId"),
             service_managed: fields.read("ServiceManaged"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             request_id: fields.read("RequestId"),
             description: fields.read("Description"),
             resource_group_id: fields.read("ResourceGroupId"),
@@ -698,7 +698,7 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
                 .read("ConnectionTrackingConfiguration"),
             source_dest_check: fields.read("SourceDestCheck"),
             enhanced_network: fields.read("EnhancedNetwork"),
-            qo_s_config: fields.read("QoSConfig"),
+            qos_config: fields.read("QoSConfig"),
         };
         fields.finish()?;
         Ok(value)

@@ -78,7 +78,7 @@ pub struct DescribeNetworkInterfacesRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the elastic network interface (ENI) belongs.
     ///
     /// - Wire name: `VpcId`.
@@ -280,7 +280,7 @@ impl Default for DescribeNetworkInterfacesRequest {
             region_id: None,
             tag: None,
             resource_group_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             vpc_id: None,
             primary_ip_address: None,
             security_group_id: None,
@@ -386,9 +386,9 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch with which the ENI is associated.
     ///
-    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::v_switch_id`](DescribeNetworkInterfacesRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeNetworkInterfacesRequest::vswitch_id`](DescribeNetworkInterfacesRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `VpcId`.

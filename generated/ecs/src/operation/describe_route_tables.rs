@@ -45,7 +45,7 @@ pub struct DescribeRouteTablesRequest {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// - Wire name: `RouteTableId`.
     #[rpc(name = "RouteTableId")]
     #[cfg_attr(
@@ -101,7 +101,7 @@ impl Default for DescribeRouteTablesRequest {
     fn default() -> Self {
         Self {
             region_id: None,
-            v_router_id: None,
+            vrouter_id: None,
             route_table_id: None,
             router_type: None,
             router_id: None,
@@ -161,9 +161,9 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     }
     /// Sets `VRouterId`.
     ///
-    /// Its description, rules and example: [`DescribeRouteTablesRequest::v_router_id`](DescribeRouteTablesRequest::v_router_id).
-    pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_router_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::vrouter_id`](DescribeRouteTablesRequest::vrouter_id).
+    pub fn vrouter_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vrouter_id = Some(value.into());
         self
     }
     /// Sets `RouteTableId`.

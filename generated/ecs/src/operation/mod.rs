@@ -189,7 +189,7 @@ pub mod create_snapshot;
 pub mod create_snapshot_group;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod create_v_switch;
+pub mod create_vswitch;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
 pub mod create_virtual_border_router;
@@ -297,7 +297,7 @@ pub mod delete_snapshot;
 pub mod delete_snapshot_group;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod delete_v_switch;
+pub mod delete_vswitch;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
 pub mod delete_virtual_border_router;
@@ -642,10 +642,10 @@ pub mod describe_user_business_behavior;
 pub mod describe_user_data;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod describe_v_routers;
+pub mod describe_vrouters;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod describe_v_switches;
+pub mod describe_vswitches;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
 pub mod describe_virtual_border_routers;
@@ -681,13 +681,13 @@ pub mod disable_activation;
 pub mod disable_disk_encryption_by_default;
 #[rustfmt::skip]
 #[cfg(feature = "other")]
-pub mod disable_network_interface_qo_s;
+pub mod disable_network_interface_qos;
 #[rustfmt::skip]
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 pub mod enable_disk_encryption_by_default;
 #[rustfmt::skip]
 #[cfg(feature = "other")]
-pub mod enable_network_interface_qo_s;
+pub mod enable_network_interface_qos;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
 pub mod enable_physical_connection;
@@ -924,10 +924,10 @@ pub mod modify_storage_capacity_unit_attribute;
 pub mod modify_user_business_behavior;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod modify_v_router_attribute;
+pub mod modify_vrouter_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
-pub mod modify_v_switch_attribute;
+pub mod modify_vswitch_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]
 pub mod modify_virtual_border_router_attribute;

@@ -53,7 +53,7 @@ pub type Call<'a> = crate::client::Call<'a, ModifyInstanceVpcAttributeRequest>;
 /// ```
 /// let request = acs_ecs::operation::modify_instance_vpc_attribute::ModifyInstanceVpcAttributeRequest::builder()
 ///     .instance_id("i-bp1iudwa5b1tqag1****")
-///     .v_switch_id("vsw-bp1s5fnvk4gn3tw12****")
+///     .vswitch_id("vsw-bp1s5fnvk4gn3tw12****")
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
@@ -88,7 +88,7 @@ pub struct ModifyInstanceVpcAttributeRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The new private IP address of the ECS instance.
     ///
     /// > The value of `PrivateIpAddress` depends on the value of `VSwitchId`. The specified IP address must be within the CIDR block of the specified vSwitch.
@@ -138,7 +138,7 @@ impl Default for ModifyInstanceVpcAttributeRequest {
     fn default() -> Self {
         Self {
             instance_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             private_ip_address: None,
             vpc_id: None,
             security_group_id: None,
@@ -164,7 +164,7 @@ impl ModifyInstanceVpcAttributeRequest {
 impl ::acs_runtime::validate::Validate for ModifyInstanceVpcAttributeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "InstanceId", &self.instance_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.items(p, "SecurityGroupId", self.security_group_id.as_deref(), None, Some(51));
     }
 }
@@ -200,9 +200,9 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     ///
     /// The ID of the new vSwitch.
     ///
-    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::v_switch_id`](ModifyInstanceVpcAttributeRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`ModifyInstanceVpcAttributeRequest::vswitch_id`](ModifyInstanceVpcAttributeRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `PrivateIpAddress`.

@@ -225,7 +225,7 @@ pub struct RunInstancesRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The name of the ECS instance. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
     /// When you batch create instances, you can batch configure sequential names for the instances. The sequential names can contain brackets (\[ \]) and commas (,). For more information, see [Batch configure sequential names or hostnames for multiple instances](<https://www.alibabacloud.com/help/doc-detail/196048.htm>).
@@ -1154,7 +1154,7 @@ impl Default for RunInstancesRequest {
             image_family: None,
             instance_type: None,
             security_group_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             instance_name: None,
             description: None,
             internet_max_bandwidth_in: None,
@@ -1358,9 +1358,9 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which to connect to the instance. You must set this parameter when you create an instance of the VPC type. The specified vSwitch and security group must belong to the same VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
-    /// Its description, rules and example: [`RunInstancesRequest::v_switch_id`](RunInstancesRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`RunInstancesRequest::vswitch_id`](RunInstancesRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `InstanceName`.

@@ -31,7 +31,7 @@ pub struct DescribeAutoProvisioningGroupsLaunchTemplateConfig {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The weight of the instance type specified in the extended configuration.
     ///
     /// - Wire name: `WeightedCapacity`.
@@ -58,7 +58,7 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsLaunchTemplat
         let value = Self {
             max_price: fields.read("MaxPrice"),
             priority: fields.read("Priority"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             weighted_capacity: fields.read("WeightedCapacity"),
             instance_type: fields.read("InstanceType"),
         };

@@ -28,7 +28,7 @@ pub struct DescribeInstancesVpcAttributes {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The NAT IP address of the instance. The NAT IP address is used by ECS instances in different VPCs for communication.
     ///
     /// - Wire name: `NatIpAddress`.
@@ -46,7 +46,7 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesVpcAttributes {
         let value = Self {
             private_ip_address: fields.read("PrivateIpAddress"),
             vpc_id: fields.read("VpcId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             nat_ip_address: fields.read("NatIpAddress"),
         };
         fields.finish()?;

@@ -22,7 +22,7 @@ pub struct DescribeLaunchTemplateVersionsNetworkInterface {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The description of the secondary ENI.
     ///
     /// - Wire name: `Description`.
@@ -101,7 +101,7 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterf
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             network_interface_name: fields.read("NetworkInterfaceName"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             description: fields.read("Description"),
             primary_ip_address: fields.read("PrimaryIpAddress"),
             security_group_id: fields.read("SecurityGroupId"),

@@ -22,7 +22,7 @@ pub struct HaVip {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// - Wire name: `IpAddress`.
     #[cfg_attr(
         feature = "serde",
@@ -79,7 +79,7 @@ impl ::acs_runtime::de::FromJson for HaVip {
         let value = Self {
             status: fields.read("Status"),
             vpc_id: fields.read("VpcId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             ip_address: fields.read("IpAddress"),
             description: fields.read("Description"),
             ha_vip_id: fields.read("HaVipId"),

@@ -64,7 +64,7 @@ pub struct ImagePipelineSet {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The system disk size of the intermediate instance. Unit: GiB
     ///
     /// - Wire name: `SystemDiskSize`.
@@ -247,7 +247,7 @@ impl ::acs_runtime::de::FromJson for ImagePipelineSet {
             instance_type: fields.read("InstanceType"),
             internet_max_bandwidth_out: fields.read("InternetMaxBandwidthOut"),
             image_pipeline_id: fields.read("ImagePipelineId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             system_disk_size: fields.read("SystemDiskSize"),
             description: fields.read("Description"),
             base_image: fields.read("BaseImage"),

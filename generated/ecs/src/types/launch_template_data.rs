@@ -277,7 +277,7 @@ pub struct LaunchTemplateData {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the resource group to which the launch template belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -498,7 +498,7 @@ impl ::acs_runtime::de::FromJson for LaunchTemplateData {
             instance_charge_type: fields.read("InstanceChargeType"),
             io_optimized: fields.read("IoOptimized"),
             ram_role_name: fields.read("RamRoleName"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             resource_group_id: fields.read("ResourceGroupId"),
             internet_charge_type: fields.read("InternetChargeType"),
             zone_id: fields.read("ZoneId"),

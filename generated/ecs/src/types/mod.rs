@@ -1394,12 +1394,12 @@ pub use describe_network_interface_attribute_connection_tracking_configuration::
 mod describe_network_interface_attribute_enhanced_network;
 #[cfg(feature = "elastic-network-interfaces-enis")]
 pub use describe_network_interface_attribute_enhanced_network::DescribeNetworkInterfaceAttributeEnhancedNetwork;
-mod qo_s;
+mod qos;
 #[cfg(feature = "elastic-network-interfaces-enis")]
-pub use qo_s::QoS;
-mod qo_s_config;
+pub use qos::Qos;
+mod qos_config;
 #[cfg(feature = "elastic-network-interfaces-enis")]
-pub use qo_s_config::QoSConfig;
+pub use qos_config::QosConfig;
 mod network_interface_permissions;
 #[cfg(feature = "elastic-network-interfaces-enis")]
 pub use network_interface_permissions::NetworkInterfacePermissions;
@@ -1709,18 +1709,18 @@ pub use sessions::Sessions;
 mod route_table_ids;
 #[cfg(feature = "deprecated")]
 pub use route_table_ids::RouteTableIds;
-mod v_router;
+mod vrouter;
 #[cfg(feature = "deprecated")]
-pub use v_router::VRouter;
-mod v_routers;
+pub use vrouter::Vrouter;
+mod vrouters;
 #[cfg(feature = "deprecated")]
-pub use v_routers::VRouters;
-mod v_switch;
+pub use vrouters::Vrouters;
+mod vswitch;
 #[cfg(feature = "deprecated")]
-pub use v_switch::VSwitch;
-mod v_switches;
+pub use vswitch::Vswitch;
+mod vswitches;
 #[cfg(feature = "deprecated")]
-pub use v_switches::VSwitches;
+pub use vswitches::Vswitches;
 mod virtual_border_router_type;
 #[cfg(feature = "deprecated")]
 pub use virtual_border_router_type::VirtualBorderRouterType;
@@ -1733,9 +1733,9 @@ pub use virtual_border_router_for_physical_connection_type::VirtualBorderRouterF
 mod virtual_border_router_for_physical_connection_set;
 #[cfg(feature = "deprecated")]
 pub use virtual_border_router_for_physical_connection_set::VirtualBorderRouterForPhysicalConnectionSet;
-mod v_switch_ids;
+mod vswitch_ids;
 #[cfg(feature = "deprecated")]
-pub use v_switch_ids::VSwitchIds;
+pub use vswitch_ids::VswitchIds;
 mod user_cidrs;
 #[cfg(feature = "deprecated")]
 pub use user_cidrs::UserCidrs;
@@ -1802,9 +1802,9 @@ pub use detach_instance_ram_role_results::DetachInstanceRamRoleResults;
 mod disable_activation_activation;
 #[cfg(feature = "cloud-assistant")]
 pub use disable_activation_activation::DisableActivationActivation;
-mod enable_network_interface_qo_s_qo_s;
+mod enable_network_interface_qos_qos;
 #[cfg(feature = "other")]
-pub use enable_network_interface_qo_s_qo_s::EnableNetworkInterfaceQoSQoS;
+pub use enable_network_interface_qos_qos::EnableNetworkInterfaceQosQos;
 mod import_image_disk_device_mapping;
 #[cfg(feature = "images")]
 pub use import_image_disk_device_mapping::ImportImageDiskDeviceMapping;

@@ -14,7 +14,7 @@ pub struct ModifyAutoProvisioningGroupLaunchTemplateConfig {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The maximum price of spot instances in extended configuration N.
     ///
     /// - Wire name: `MaxPrice`.

@@ -20,7 +20,7 @@ pub struct NetworkInterface {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The name of ENI N.
     ///
     /// Take note of the following items:

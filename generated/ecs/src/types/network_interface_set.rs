@@ -140,7 +140,7 @@ pub struct NetworkInterfaceSet {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The description of the ENI.
     ///
     /// - Wire name: `Description`.
@@ -290,7 +290,7 @@ impl ::acs_runtime::de::FromJson for NetworkInterfaceSet {
             instance_id: fields.read("InstanceId"),
             owner_id: fields.read("OwnerId"),
             service_managed: fields.read("ServiceManaged"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             description: fields.read("Description"),
             resource_group_id: fields.read("ResourceGroupId"),
             zone_id: fields.read("ZoneId"),

@@ -16,7 +16,7 @@ pub struct RouteTable {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// - Wire name: `RouteTableId`.
     #[cfg_attr(
         feature = "serde",
@@ -48,7 +48,7 @@ impl ::acs_runtime::de::FromJson for RouteTable {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             creation_time: fields.read("CreationTime"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             route_table_id: fields.read("RouteTableId"),
             resource_group_id: fields.read("ResourceGroupId"),
             route_table_type: fields.read("RouteTableType"),

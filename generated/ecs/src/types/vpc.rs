@@ -34,7 +34,7 @@ pub struct Vpc {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// - Wire name: `IsDefault`.
     #[cfg_attr(
         feature = "serde",
@@ -64,7 +64,7 @@ pub struct Vpc {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<crate::types::VSwitchIds>,
+    pub vswitch_ids: Option<crate::types::VswitchIds>,
     /// - Wire name: `UserCidrs`.
     #[cfg_attr(
         feature = "serde",
@@ -81,12 +81,12 @@ impl ::acs_runtime::de::FromJson for Vpc {
             vpc_name: fields.read("VpcName"),
             status: fields.read("Status"),
             vpc_id: fields.read("VpcId"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             is_default: fields.read("IsDefault"),
             cidr_block: fields.read("CidrBlock"),
             description: fields.read("Description"),
             region_id: fields.read("RegionId"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
             user_cidrs: fields.read("UserCidrs"),
         };
         fields.finish()?;

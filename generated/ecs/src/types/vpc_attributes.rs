@@ -31,7 +31,7 @@ pub struct VpcAttributes {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// - Wire name: `PrivateIpAddress`.
     #[cfg_attr(
         feature = "serde",
@@ -46,7 +46,7 @@ impl ::acs_runtime::de::FromJson for VpcAttributes {
         let value = Self {
             vpc_id: fields.read("VpcId"),
             nat_ip_address: fields.read("NatIpAddress"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             private_ip_address: fields.read("PrivateIpAddress"),
         };
         fields.finish()?;

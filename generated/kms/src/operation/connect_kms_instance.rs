@@ -26,7 +26,7 @@ pub type Call<'a> = crate::client::Call<'a, ConnectKmsInstanceRequest>;
 ///     .kms_instance_id("kst-phzz64f722a1buamw0****")
 ///     .vpc_id("vpc-bp19z7cwmltad5dff****")
 ///     .zone_ids("cn-hangzhou-k,cn-hangzhou-j")
-///     .v_switch_ids("vsw-bp1i512amda6d10a0****")
+///     .vswitch_ids("vsw-bp1i512amda6d10a0****")
 ///     .km_provider("Aliyun")
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
@@ -78,7 +78,7 @@ pub struct ConnectKmsInstanceRequest {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<String>,
+    pub vswitch_ids: Option<String>,
     /// The provider of the KMS instance. Set the value to Aliyun.
     ///
     /// - Wire name: `KMProvider`.
@@ -101,7 +101,7 @@ impl Default for ConnectKmsInstanceRequest {
             kms_instance_id: None,
             vpc_id: None,
             zone_ids: None,
-            v_switch_ids: None,
+            vswitch_ids: None,
             km_provider: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -127,7 +127,7 @@ impl ::acs_runtime::validate::Validate for ConnectKmsInstanceRequest {
         v.required(p, "KmsInstanceId", &self.kms_instance_id);
         v.required(p, "VpcId", &self.vpc_id);
         v.required(p, "ZoneIds", &self.zone_ids);
-        v.required(p, "VSwitchIds", &self.v_switch_ids);
+        v.required(p, "VSwitchIds", &self.vswitch_ids);
         v.required(p, "KMProvider", &self.km_provider);
     }
 }
@@ -181,9 +181,9 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
     ///
     /// The vSwitch in the two zones. The vSwitch must have at least one available IP address.
     ///
-    /// Its description, rules and example: [`ConnectKmsInstanceRequest::v_switch_ids`](ConnectKmsInstanceRequest::v_switch_ids).
-    pub fn v_switch_ids(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_ids = Some(value.into());
+    /// Its description, rules and example: [`ConnectKmsInstanceRequest::vswitch_ids`](ConnectKmsInstanceRequest::vswitch_ids).
+    pub fn vswitch_ids(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_ids = Some(value.into());
         self
     }
     /// Sets `KMProvider`.

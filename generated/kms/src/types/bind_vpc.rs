@@ -40,7 +40,7 @@ pub struct BindVpc {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
 impl ::acs_runtime::de::FromJson for BindVpc {
@@ -50,7 +50,7 @@ impl ::acs_runtime::de::FromJson for BindVpc {
             region_id: fields.read("RegionId"),
             vpc_id: fields.read("VpcId"),
             vpc_owner_id: fields.read("VpcOwnerId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
         };
         fields.finish()?;
         Ok(value)

@@ -15,7 +15,7 @@ pub struct CreateLoadBalancerZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the zone where the NLB instance is deployed. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
     /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
@@ -38,7 +38,7 @@ pub struct CreateLoadBalancerZoneMapping {
         feature = "serde",
         serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
     )]
-    pub private_i_pv4_address: Option<String>,
+    pub private_ipv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP) that is associated with the Internet-facing NLB instance. Each zone is assigned one EIP. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
     /// - Wire name: `AllocationId`.
@@ -83,7 +83,7 @@ pub struct CreateLoadBalancerZoneMapping {
 #[cfg(feature = "network-load-balancer-instances")]
 impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "ZoneId", &self.zone_id);
         v.items(
             p,

@@ -13,7 +13,7 @@ pub struct GetLoadBalancerAttributeZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
@@ -52,7 +52,7 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             zone_id: fields.read("ZoneId"),
             load_balancer_addresses: fields.read("LoadBalancerAddresses"),
             status: fields.read("Status"),

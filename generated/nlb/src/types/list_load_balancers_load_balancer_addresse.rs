@@ -22,7 +22,7 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
         feature = "serde",
         serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
     )]
-    pub private_i_pv4_address: Option<String>,
+    pub private_ipv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP).
     ///
     /// - Wire name: `AllocationId`.
@@ -40,7 +40,7 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
         feature = "serde",
         serde(rename = "PublicIPv4Address", skip_serializing_if = "Option::is_none")
     )]
-    pub public_i_pv4_address: Option<String>,
+    pub public_ipv4_address: Option<String>,
     /// The IPv6 address used by the NLB instance.
     ///
     /// - Wire name: `Ipv6Address`.
@@ -63,7 +63,7 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
         feature = "serde",
         serde(rename = "PrivateIPv4HcStatus", skip_serializing_if = "Option::is_none")
     )]
-    pub private_i_pv4_hc_status: Option<String>,
+    pub private_ipv4_hc_status: Option<String>,
     /// The health status of the IPv6 address of the NLB instance. Valid values:
     ///
     /// - **Healthy**
@@ -77,7 +77,7 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
         feature = "serde",
         serde(rename = "PrivateIPv6HcStatus", skip_serializing_if = "Option::is_none")
     )]
-    pub private_i_pv6_hc_status: Option<String>,
+    pub private_ipv6_hc_status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
 impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
@@ -85,12 +85,12 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             eni_id: fields.read("EniId"),
-            private_i_pv4_address: fields.read("PrivateIPv4Address"),
+            private_ipv4_address: fields.read("PrivateIPv4Address"),
             allocation_id: fields.read("AllocationId"),
-            public_i_pv4_address: fields.read("PublicIPv4Address"),
+            public_ipv4_address: fields.read("PublicIPv4Address"),
             ipv6_address: fields.read("Ipv6Address"),
-            private_i_pv4_hc_status: fields.read("PrivateIPv4HcStatus"),
-            private_i_pv6_hc_status: fields.read("PrivateIPv6HcStatus"),
+            private_ipv4_hc_status: fields.read("PrivateIPv4HcStatus"),
+            private_ipv6_hc_status: fields.read("PrivateIPv6HcStatus"),
         };
         fields.finish()?;
         Ok(value)

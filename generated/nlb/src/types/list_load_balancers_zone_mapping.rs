@@ -13,7 +13,7 @@ pub struct ListLoadBalancersZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The name of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the zones.
     ///
     /// - Wire name: `ZoneId`.
@@ -53,7 +53,7 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             zone_id: fields.read("ZoneId"),
             load_balancer_addresses: fields.read("LoadBalancerAddresses"),
             status: fields.read("Status"),

@@ -14,7 +14,7 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID of the NLB instance.
     ///
     /// You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.

@@ -15,7 +15,7 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
@@ -36,7 +36,7 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
         feature = "serde",
         serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
     )]
-    pub private_i_pv4_address: Option<String>,
+    pub private_ipv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP) or Anycast EIP.
     ///
     /// - Wire name: `AllocationId`.
@@ -66,7 +66,7 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
 #[cfg(feature = "network-load-balancer-instances")]
 impl ::acs_runtime::validate::Validate for UpdateLoadBalancerZonesZoneMapping {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "ZoneId", &self.zone_id);
     }
 }

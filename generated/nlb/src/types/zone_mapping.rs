@@ -17,7 +17,7 @@ pub struct ZoneMapping {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The zone ID of the NLB instance.
     ///
     /// > You can specify only one zone ID in each call.
@@ -37,7 +37,7 @@ pub struct ZoneMapping {
 #[cfg(feature = "network-load-balancer-instances")]
 impl ::acs_runtime::validate::Validate for ZoneMapping {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "ZoneId", &self.zone_id);
     }
 }

@@ -84,7 +84,7 @@ pub struct CreateApplicationRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The type of the deployment package. Take note of the following rules:
     ///
     /// * If you deploy the application by using a Java Archive (JAR) package, you can set this parameter to **FatJar**, **War**, or **Image**.
@@ -1114,7 +1114,7 @@ impl Default for CreateApplicationRequest {
             namespace_id: None,
             app_description: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             package_type: None,
             package_version: None,
             package_url: None,
@@ -1292,9 +1292,9 @@ impl<C> CreateApplicationRequestBuilder<C> {
     ///
     /// The vSwitch to which the elastic network interface (ENI) of the application instance is connected. The vSwitch must be located in the VPC specified by the VpcId parameter. The SAE namespace is bound with this vSwitch. The default value is the ID of the vSwitch that is bound to the namespace.
     ///
-    /// Its description, rules and example: [`CreateApplicationRequest::v_switch_id`](CreateApplicationRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateApplicationRequest::vswitch_id`](CreateApplicationRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `PackageType`.

@@ -875,7 +875,7 @@ pub struct DeployApplicationRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The gray-release tag of the application.
     ///
     /// - Wire name: `ServiceTags` (form body).
@@ -1196,7 +1196,7 @@ impl Default for DeployApplicationRequest {
             memory: None,
             replicas: None,
             security_group_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             service_tags: None,
             enable_new_arms: None,
             enable_cpu_burst: None,
@@ -1812,9 +1812,9 @@ impl<C> DeployApplicationRequestBuilder<C> {
     ///
     /// The ID of the vSwitch, where the EIP of the application instances resides. The vSwitch must reside in the VPC above.
     ///
-    /// Its description, rules and example: [`DeployApplicationRequest::v_switch_id`](DeployApplicationRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DeployApplicationRequest::vswitch_id`](DeployApplicationRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `ServiceTags`.

@@ -123,7 +123,7 @@ pub struct RescaleApplicationVerticallyRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// - Wire name: `Deploy`.
     #[rpc(name = "Deploy")]
     #[cfg_attr(
@@ -147,7 +147,7 @@ impl Default for RescaleApplicationVerticallyRequest {
             auto_enable_application_scaling_rule: None,
             disk_size: None,
             resource_type: None,
-            v_switch_id: None,
+            vswitch_id: None,
             deploy: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -266,9 +266,9 @@ impl<C> RescaleApplicationVerticallyRequestBuilder<C> {
     }
     /// Sets `VSwitchId`.
     ///
-    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::v_switch_id`](RescaleApplicationVerticallyRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`RescaleApplicationVerticallyRequest::vswitch_id`](RescaleApplicationVerticallyRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `Deploy`.

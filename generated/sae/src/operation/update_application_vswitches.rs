@@ -25,7 +25,7 @@ pub type Call<'a> = crate::client::Call<'a, UpdateApplicationVswitchesRequest>;
 /// ```
 /// let request = acs_sae::operation::update_application_vswitches::UpdateApplicationVswitchesRequest::builder()
 ///     .app_id("0099b7be-5f5b-4512-a7fc-56049ef1****")
-///     .v_switch_id("vsw-2ze559r1z1bpwqxwp****")
+///     .vswitch_id("vsw-2ze559r1z1bpwqxwp****")
 ///     .build()?;
 /// # Ok::<(), acs_sae::Violations>(())
 /// ```
@@ -54,7 +54,7 @@ pub struct UpdateApplicationVswitchesRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// - Wire name: `Deploy`.
     #[rpc(name = "Deploy")]
     #[cfg_attr(
@@ -71,7 +71,7 @@ impl Default for UpdateApplicationVswitchesRequest {
     fn default() -> Self {
         Self {
             app_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             deploy: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -95,7 +95,7 @@ impl UpdateApplicationVswitchesRequest {
 impl ::acs_runtime::validate::Validate for UpdateApplicationVswitchesRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "AppId", &self.app_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for UpdateApplicationVswitchesRequest {
@@ -130,9 +130,9 @@ impl<C> UpdateApplicationVswitchesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`UpdateApplicationVswitchesRequest::v_switch_id`](UpdateApplicationVswitchesRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`UpdateApplicationVswitchesRequest::vswitch_id`](UpdateApplicationVswitchesRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `Deploy`.

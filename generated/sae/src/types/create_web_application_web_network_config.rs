@@ -29,7 +29,7 @@ pub struct CreateWebApplicationWebNetworkConfig {
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 10 items.
     #[serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "web-application")]
 impl ::acs_runtime::validate::Validate for CreateWebApplicationWebNetworkConfig {
@@ -41,6 +41,6 @@ impl ::acs_runtime::validate::Validate for CreateWebApplicationWebNetworkConfig 
             None,
             Some(50),
         );
-        v.items(p, "VSwitchIds", self.v_switch_ids.as_deref(), None, Some(10));
+        v.items(p, "VSwitchIds", self.vswitch_ids.as_deref(), None, Some(10));
     }
 }

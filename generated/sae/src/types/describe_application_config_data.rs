@@ -417,7 +417,7 @@ pub struct DescribeApplicationConfigData {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The CPU specifications that are required for each instance. Unit: millicores. You cannot set this parameter to 0. Valid values:
     ///
     /// * **500**
@@ -1105,7 +1105,7 @@ impl ::acs_runtime::de::FromJson for DescribeApplicationConfigData {
             mount_host: fields.read("MountHost"),
             tomcat_config: fields.read("TomcatConfig"),
             region_id: fields.read("RegionId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             cpu: fields.read("Cpu"),
             envs: fields.read("Envs"),
             mount_desc: fields.read("MountDesc"),

@@ -22,7 +22,7 @@ pub struct DescribeNamespaceListData {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// Indicates whether custom namespaces are returned. Valid values:
     ///
     /// * **true**: Custom namespaces are returned.
@@ -117,7 +117,7 @@ impl ::acs_runtime::de::FromJson for DescribeNamespaceListData {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             vpc_id: fields.read("VpcId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             custom: fields.read("Custom"),
             agent_install: fields.read("AgentInstall"),
             namespace_id: fields.read("NamespaceId"),

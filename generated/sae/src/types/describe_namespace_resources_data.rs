@@ -105,7 +105,7 @@ pub struct DescribeNamespaceResourcesData {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The description of the namespace.
     ///
     /// - Wire name: `Description`.
@@ -144,7 +144,7 @@ pub struct DescribeNamespaceResourcesData {
         feature = "serde",
         serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_name: Option<String>,
+    pub vswitch_name: Option<String>,
     /// Indicates whether the notification of a change order is expired. Valid values:
     ///
     /// * **true**: indicates that the notification is expired.
@@ -218,11 +218,11 @@ impl ::acs_runtime::de::FromJson for DescribeNamespaceResourcesData {
             namespace_name: fields.read("NamespaceName"),
             last_change_order_status: fields.read("LastChangeOrderStatus"),
             vpc_name: fields.read("VpcName"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             description: fields.read("Description"),
             last_change_order_running: fields.read("LastChangeOrderRunning"),
             app_count: fields.read("AppCount"),
-            v_switch_name: fields.read("VSwitchName"),
+            vswitch_name: fields.read("VSwitchName"),
             notification_expired: fields.read("NotificationExpired"),
             tenant_id: fields.read("TenantId"),
             jump_server_app_id: fields.read("JumpServerAppId"),

@@ -22,7 +22,7 @@ pub struct Instance {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The state of the instance. Valid values:
     ///
     /// * **Error**: An error occurred during the instance startup.
@@ -197,7 +197,7 @@ impl ::acs_runtime::de::FromJson for Instance {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             create_time_stamp: fields.read("CreateTimeStamp"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             instance_container_status: fields.read("InstanceContainerStatus"),
             instance_health_status: fields.read("InstanceHealthStatus"),
             instance_container_restarts: fields.read("InstanceContainerRestarts"),

@@ -35,7 +35,7 @@ pub struct WebNetworkConfig {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<Vec<String>>,
+    pub vswitch_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "web-application")]
 impl ::acs_runtime::de::FromJson for WebNetworkConfig {
@@ -44,7 +44,7 @@ impl ::acs_runtime::de::FromJson for WebNetworkConfig {
         let value = Self {
             internet_access: fields.read("InternetAccess"),
             security_group_id: fields.read("SecurityGroupId"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
         };
         fields.finish()?;
         Ok(value)

@@ -143,7 +143,7 @@ pub struct CreateLoadBalancerRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
     /// You can call the [DescribeZone](<https://www.alibabacloud.com/help/doc-detail/2401683.htm>) operation to query the primary and secondary zones in the region where you want to create the CLB instance.
@@ -373,7 +373,7 @@ impl Default for CreateLoadBalancerRequest {
             client_token: None,
             load_balancer_name: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             master_zone_id: None,
             slave_zone_id: None,
             load_balancer_spec: None,
@@ -502,9 +502,9 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
-    /// Its description, rules and example: [`CreateLoadBalancerRequest::v_switch_id`](CreateLoadBalancerRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLoadBalancerRequest::vswitch_id`](CreateLoadBalancerRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `MasterZoneId`.
@@ -770,7 +770,7 @@ pub struct CreateLoadBalancerResponse {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
@@ -843,7 +843,7 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
         let value = Self {
             vpc_id: fields.read("VpcId"),
             address_ip_version: fields.read("AddressIPVersion"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             request_id: fields.read("RequestId"),
             load_balancer_name: fields.read("LoadBalancerName"),
             load_balancer_id: fields.read("LoadBalancerId"),

@@ -354,7 +354,7 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address of the client. Valid values:
     ///
     /// * **on**
@@ -580,7 +580,7 @@ impl Default for CreateLoadBalancerHTTPListenerRequest {
             health_check_connect_port: None,
             health_check_interval: None,
             health_check_http_code: None,
-            v_server_group_id: None,
+            vserver_group_id: None,
             x_forwarded_for_slbip: None,
             x_forwarded_for_slbid: None,
             x_forwarded_for_proto: None,
@@ -866,9 +866,9 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::v_server_group_id`](CreateLoadBalancerHTTPListenerRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPListenerRequest::vserver_group_id`](CreateLoadBalancerHTTPListenerRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `XForwardedFor_SLBIP`.

@@ -363,7 +363,7 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The ID of the certification authority (CA) certificate.
     ///
     /// If both the CA certificate and the server certificate are uploaded, mutual authentication is used.
@@ -625,7 +625,7 @@ impl Default for CreateLoadBalancerHTTPSListenerRequest {
             health_check_interval: None,
             health_check_http_code: None,
             server_certificate_id: None,
-            v_server_group_id: None,
+            vserver_group_id: None,
             ca_certificate_id: None,
             x_forwarded_for_slbip: None,
             x_forwarded_for_slbid: None,
@@ -921,9 +921,9 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     ///
     /// The ID of the server group.
     ///
-    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::v_server_group_id`](CreateLoadBalancerHTTPSListenerRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLoadBalancerHTTPSListenerRequest::vserver_group_id`](CreateLoadBalancerHTTPSListenerRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `CACertificateId`.

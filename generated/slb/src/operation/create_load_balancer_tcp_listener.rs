@@ -293,7 +293,7 @@ pub struct CreateLoadBalancerTCPListenerRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
     /// > You cannot set both VServerGroupId and MasterSlaveServerGroupId.
@@ -446,7 +446,7 @@ impl Default for CreateLoadBalancerTCPListenerRequest {
             health_check_uri: None,
             health_check_http_code: None,
             health_check_type: None,
-            v_server_group_id: None,
+            vserver_group_id: None,
             master_slave_server_group_id: None,
             acl_id: None,
             acl_type: None,
@@ -694,9 +694,9 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::v_server_group_id`](CreateLoadBalancerTCPListenerRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLoadBalancerTCPListenerRequest::vserver_group_id`](CreateLoadBalancerTCPListenerRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `MasterSlaveServerGroupId`.

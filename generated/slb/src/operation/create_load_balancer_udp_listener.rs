@@ -230,7 +230,7 @@ pub struct CreateLoadBalancerUDPListenerRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
     /// > You can set only one of the VServerGroupId and MasterSlaveServerGroupId parameters.
@@ -350,7 +350,7 @@ impl Default for CreateLoadBalancerUDPListenerRequest {
             health_check_interval: None,
             health_check_req: None,
             health_check_exp: None,
-            v_server_group_id: None,
+            vserver_group_id: None,
             master_slave_server_group_id: None,
             acl_id: None,
             acl_type: None,
@@ -558,9 +558,9 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::v_server_group_id`](CreateLoadBalancerUDPListenerRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`CreateLoadBalancerUDPListenerRequest::vserver_group_id`](CreateLoadBalancerUDPListenerRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `MasterSlaveServerGroupId`.

@@ -288,7 +288,7 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The status of the listener. Valid values:
     ///
     /// * **running**
@@ -714,7 +714,7 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeRe
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             acl_type: fields.read("AclType"),
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             status: fields.read("Status"),
             x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
             cookie: fields.read("Cookie"),

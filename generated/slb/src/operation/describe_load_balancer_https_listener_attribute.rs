@@ -527,7 +527,7 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientSrcPort` header is used to retrieve the client port. Valid values:
     ///
     /// * **on**
@@ -832,7 +832,7 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPSListenerAttributeR
             health_check_method: fields.read("HealthCheckMethod"),
             tls_cipher_policy: fields.read("TLSCipherPolicy"),
             status: fields.read("Status"),
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
             cookie: fields.read("Cookie"),
             gzip: fields.read("Gzip"),

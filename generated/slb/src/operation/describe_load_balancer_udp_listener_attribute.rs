@@ -264,7 +264,7 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The status of the listener. Valid values:
     ///
     /// * **running**
@@ -503,7 +503,7 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerUDPListenerAttributeRes
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             status: fields.read("Status"),
             acl_type: fields.read("AclType"),
             request_id: fields.read("RequestId"),

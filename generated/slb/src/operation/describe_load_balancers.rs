@@ -159,7 +159,7 @@ pub struct DescribeLoadBalancersRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The network type of the internal-facing CLB instance. Valid values:
     ///
     /// * **vpc**: VPC
@@ -294,7 +294,7 @@ impl Default for DescribeLoadBalancersRequest {
             address_type: None,
             internet_charge_type: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             network_type: None,
             address: None,
             master_zone_id: None,
@@ -445,9 +445,9 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
-    /// Its description, rules and example: [`DescribeLoadBalancersRequest::v_switch_id`](DescribeLoadBalancersRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeLoadBalancersRequest::vswitch_id`](DescribeLoadBalancersRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `NetworkType`.

@@ -234,7 +234,7 @@ pub struct DescribeRuleAttributeResponse {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The cookie to be configured on the backend server.
     ///
     /// The cookie must be 1 to 200 characters in length and can contain ASCII letters and digits. It cannot contain commas (,), semicolons (;), or whitespace characters. It cannot start with a dollar sign ($).
@@ -500,7 +500,7 @@ impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             cookie: fields.read("Cookie"),
             load_balancer_id: fields.read("LoadBalancerId"),
             rule_id: fields.read("RuleId"),

@@ -15,7 +15,7 @@ pub mod add_listener_white_list_item;
 pub mod add_tags;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod add_v_server_group_backend_servers;
+pub mod add_vserver_group_backend_servers;
 #[rustfmt::skip]
 #[cfg(feature = "access-control")]
 pub mod create_access_control_list;
@@ -48,7 +48,7 @@ pub mod create_rules;
 pub mod create_tls_cipher_policy;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod create_v_server_group;
+pub mod create_vserver_group;
 #[rustfmt::skip]
 #[cfg(feature = "access-control")]
 pub mod delete_access_control_list;
@@ -81,7 +81,7 @@ pub mod delete_server_certificate;
 pub mod delete_tls_cipher_policy;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod delete_v_server_group;
+pub mod delete_vserver_group;
 #[rustfmt::skip]
 #[cfg(feature = "access-control")]
 pub mod describe_access_control_list_attribute;
@@ -156,10 +156,10 @@ pub mod describe_server_certificates;
 pub mod describe_tags;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod describe_v_server_group_attribute;
+pub mod describe_vserver_group_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod describe_v_server_groups;
+pub mod describe_vserver_groups;
 #[rustfmt::skip]
 #[cfg(feature = "region-and-zone-management")]
 pub mod describe_zones;
@@ -189,7 +189,7 @@ pub mod modify_load_balancer_internet_spec;
 pub mod modify_load_balancer_pay_type;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod modify_v_server_group_backend_servers;
+pub mod modify_vserver_group_backend_servers;
 #[rustfmt::skip]
 #[cfg(feature = "resource-group")]
 pub mod move_resource_group;
@@ -207,7 +207,7 @@ pub mod remove_listener_white_list_item;
 pub mod remove_tags;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod remove_v_server_group_backend_servers;
+pub mod remove_vserver_group_backend_servers;
 #[rustfmt::skip]
 #[cfg(feature = "access-control")]
 pub mod set_access_control_list_attribute;
@@ -261,7 +261,7 @@ pub mod set_server_certificate_name;
 pub mod set_tls_cipher_policy_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "vserver-groups")]
-pub mod set_v_server_group_attribute;
+pub mod set_vserver_group_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "listeners")]
 pub mod start_load_balancer_listener;

@@ -349,7 +349,7 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group: Option<String>,
+    pub vserver_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
@@ -359,7 +359,7 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to obtain the virtual IP address (VIP) requested by the client. Valid values:
     ///
     /// * **on**: yes
@@ -601,8 +601,8 @@ impl Default for SetLoadBalancerHTTPSListenerAttributeRequest {
             health_check_http_code: None,
             server_certificate_id: None,
             ca_certificate_id: None,
-            v_server_group: None,
-            v_server_group_id: None,
+            vserver_group: None,
+            vserver_group_id: None,
             x_forwarded_for_slbip: None,
             x_forwarded_for_slbid: None,
             x_forwarded_for_proto: None,
@@ -884,18 +884,18 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group`](SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group).
-    pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::vserver_group`](SetLoadBalancerHTTPSListenerAttributeRequest::vserver_group).
+    pub fn vserver_group(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group = Some(value.into());
         self
     }
     /// Sets `VServerGroupId`.
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group_id`](SetLoadBalancerHTTPSListenerAttributeRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerHTTPSListenerAttributeRequest::vserver_group_id`](SetLoadBalancerHTTPSListenerAttributeRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `XForwardedFor_SLBIP`.

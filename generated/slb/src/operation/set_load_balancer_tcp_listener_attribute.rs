@@ -276,7 +276,7 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group: Option<String>,
+    pub vserver_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
@@ -286,7 +286,7 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
     /// > You can set only one of the VServerGroupId and MasterSlaveServerGroupId parameters.
@@ -449,8 +449,8 @@ impl Default for SetLoadBalancerTCPListenerAttributeRequest {
             health_check_http_code: None,
             health_check_type: None,
             syn_proxy: None,
-            v_server_group: None,
-            v_server_group_id: None,
+            vserver_group: None,
+            vserver_group_id: None,
             master_slave_server_group_id: None,
             master_slave_server_group: None,
             acl_id: None,
@@ -687,18 +687,18 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::v_server_group`](SetLoadBalancerTCPListenerAttributeRequest::v_server_group).
-    pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::vserver_group`](SetLoadBalancerTCPListenerAttributeRequest::vserver_group).
+    pub fn vserver_group(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group = Some(value.into());
         self
     }
     /// Sets `VServerGroupId`.
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::v_server_group_id`](SetLoadBalancerTCPListenerAttributeRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerTCPListenerAttributeRequest::vserver_group_id`](SetLoadBalancerTCPListenerAttributeRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `MasterSlaveServerGroupId`.

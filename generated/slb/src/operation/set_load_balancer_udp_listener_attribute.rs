@@ -207,7 +207,7 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group: Option<String>,
+    pub vserver_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
@@ -217,7 +217,7 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
     /// > You cannot specify both VServerGroupId and MasterSlaveServerGroupId.
@@ -350,8 +350,8 @@ impl Default for SetLoadBalancerUDPListenerAttributeRequest {
             health_check_interval: None,
             health_check_req: None,
             health_check_exp: None,
-            v_server_group: None,
-            v_server_group_id: None,
+            vserver_group: None,
+            vserver_group_id: None,
             master_slave_server_group_id: None,
             master_slave_server_group: None,
             acl_id: None,
@@ -539,18 +539,18 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to use a vServer group. Valid values:
     ///
-    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::v_server_group`](SetLoadBalancerUDPListenerAttributeRequest::v_server_group).
-    pub fn v_server_group(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::vserver_group`](SetLoadBalancerUDPListenerAttributeRequest::vserver_group).
+    pub fn vserver_group(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group = Some(value.into());
         self
     }
     /// Sets `VServerGroupId`.
     ///
     /// The ID of the vServer group.
     ///
-    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::v_server_group_id`](SetLoadBalancerUDPListenerAttributeRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`SetLoadBalancerUDPListenerAttributeRequest::vserver_group_id`](SetLoadBalancerUDPListenerAttributeRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `MasterSlaveServerGroupId`.

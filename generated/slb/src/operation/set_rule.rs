@@ -61,7 +61,7 @@ pub struct SetRuleRequest {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The name of the forwarding rule. The name must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
     ///
     /// > On the same listener, the forwarding rule names must be unique.
@@ -298,7 +298,7 @@ impl Default for SetRuleRequest {
         Self {
             region_id: None,
             rule_id: None,
-            v_server_group_id: None,
+            vserver_group_id: None,
             rule_name: None,
             listener_sync: None,
             scheduler: None,
@@ -397,9 +397,9 @@ impl<C> SetRuleRequestBuilder<C> {
     ///
     /// The ID of the vServer group that is associated with the forwarding rule.
     ///
-    /// Its description, rules and example: [`SetRuleRequest::v_server_group_id`](SetRuleRequest::v_server_group_id).
-    pub fn v_server_group_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_server_group_id = Some(value.into());
+    /// Its description, rules and example: [`SetRuleRequest::vserver_group_id`](SetRuleRequest::vserver_group_id).
+    pub fn vserver_group_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vserver_group_id = Some(value.into());
         self
     }
     /// Sets `RuleName`.

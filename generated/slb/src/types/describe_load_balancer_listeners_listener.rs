@@ -42,7 +42,7 @@ pub struct DescribeLoadBalancerListenersListener {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The protocol used by the listener.
     ///
     /// - Wire name: `ListenerProtocol`.
@@ -193,7 +193,7 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersListener {
         let value = Self {
             acl_type: fields.read("AclType"),
             status: fields.read("Status"),
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             listener_protocol: fields.read("ListenerProtocol"),
             load_balancer_id: fields.read("LoadBalancerId"),
             listener_port: fields.read("ListenerPort"),

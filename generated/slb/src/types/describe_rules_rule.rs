@@ -26,7 +26,7 @@ pub struct DescribeRulesRule {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The requested domain name specified in the forwarding rule.
     ///
     /// - Wire name: `Domain`.
@@ -256,7 +256,7 @@ impl ::acs_runtime::de::FromJson for DescribeRulesRule {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             health_check_http_code: fields.read("HealthCheckHttpCode"),
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             domain: fields.read("Domain"),
             cookie: fields.read("Cookie"),
             health_check_interval: fields.read("HealthCheckInterval"),

@@ -204,7 +204,7 @@ pub struct LoadBalancer {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The status of the CLB instance. Valid values:
     ///
     /// * **inactive:** The CLB instance is disabled. CLB instances in the inactive state do not forward traffic.
@@ -290,7 +290,7 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
             region_id: fields.read("RegionId"),
             modification_protection_reason: fields.read("ModificationProtectionReason"),
             modification_protection_status: fields.read("ModificationProtectionStatus"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             load_balancer_status: fields.read("LoadBalancerStatus"),
             resource_group_id: fields.read("ResourceGroupId"),
             internet_charge_type: fields.read("InternetChargeType"),

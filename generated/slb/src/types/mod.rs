@@ -243,27 +243,27 @@ pub use tag_set::TagSet;
 mod tag_sets;
 #[cfg(feature = "tags")]
 pub use tag_sets::TagSets;
-mod describe_v_server_group_attribute_backend_server;
+mod describe_vserver_group_attribute_backend_server;
 #[cfg(feature = "vserver-groups")]
-pub use describe_v_server_group_attribute_backend_server::DescribeVServerGroupAttributeBackendServer;
-mod describe_v_server_group_attribute_backend_servers;
+pub use describe_vserver_group_attribute_backend_server::DescribeVserverGroupAttributeBackendServer;
+mod describe_vserver_group_attribute_backend_servers;
 #[cfg(feature = "vserver-groups")]
-pub use describe_v_server_group_attribute_backend_servers::DescribeVServerGroupAttributeBackendServers;
-mod describe_v_server_groups_rule;
+pub use describe_vserver_group_attribute_backend_servers::DescribeVserverGroupAttributeBackendServers;
+mod describe_vserver_groups_rule;
 #[cfg(feature = "vserver-groups")]
-pub use describe_v_server_groups_rule::DescribeVServerGroupsRule;
-mod describe_v_server_groups_rules;
+pub use describe_vserver_groups_rule::DescribeVserverGroupsRule;
+mod describe_vserver_groups_rules;
 #[cfg(feature = "vserver-groups")]
-pub use describe_v_server_groups_rules::DescribeVServerGroupsRules;
-mod describe_v_server_groups_associated_objects;
+pub use describe_vserver_groups_rules::DescribeVserverGroupsRules;
+mod describe_vserver_groups_associated_objects;
 #[cfg(feature = "vserver-groups")]
-pub use describe_v_server_groups_associated_objects::DescribeVServerGroupsAssociatedObjects;
-mod v_server_group;
+pub use describe_vserver_groups_associated_objects::DescribeVserverGroupsAssociatedObjects;
+mod vserver_group;
 #[cfg(feature = "vserver-groups")]
-pub use v_server_group::VServerGroup;
-mod v_server_groups;
+pub use vserver_group::VserverGroup;
+mod vserver_groups;
 #[cfg(feature = "vserver-groups")]
-pub use v_server_groups::VServerGroups;
+pub use vserver_groups::VserverGroups;
 mod slave_zone;
 #[cfg(feature = "region-and-zone-management")]
 pub use slave_zone::SlaveZone;
@@ -294,9 +294,9 @@ pub use remove_backend_servers_backend_server::RemoveBackendServersBackendServer
 mod remove_backend_servers_backend_servers;
 #[cfg(feature = "default-server-group")]
 pub use remove_backend_servers_backend_servers::RemoveBackendServersBackendServers;
-mod remove_v_server_group_backend_servers_backend_server;
+mod remove_vserver_group_backend_servers_backend_server;
 #[cfg(feature = "vserver-groups")]
-pub use remove_v_server_group_backend_servers_backend_server::RemoveVServerGroupBackendServersBackendServer;
-mod remove_v_server_group_backend_servers_backend_servers;
+pub use remove_vserver_group_backend_servers_backend_server::RemoveVserverGroupBackendServersBackendServer;
+mod remove_vserver_group_backend_servers_backend_servers;
 #[cfg(feature = "vserver-groups")]
-pub use remove_v_server_group_backend_servers_backend_servers::RemoveVServerGroupBackendServersBackendServers;
+pub use remove_vserver_group_backend_servers_backend_servers::RemoveVserverGroupBackendServersBackendServers;

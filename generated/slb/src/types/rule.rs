@@ -13,7 +13,7 @@ pub struct Rule {
         feature = "serde",
         serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_server_group_id: Option<String>,
+    pub vserver_group_id: Option<String>,
     /// The request URL.
     ///
     /// - Wire name: `Url`.
@@ -56,7 +56,7 @@ impl ::acs_runtime::de::FromJson for Rule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_server_group_id: fields.read("VServerGroupId"),
+            vserver_group_id: fields.read("VServerGroupId"),
             url: fields.read("Url"),
             domain: fields.read("Domain"),
             rule_name: fields.read("RuleName"),

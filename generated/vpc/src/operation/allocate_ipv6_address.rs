@@ -26,7 +26,7 @@ pub type Call<'a> = crate::client::Call<'a, AllocateIpv6AddressRequest>;
 /// ```
 /// let request = acs_vpc::operation::allocate_ipv6_address::AllocateIpv6AddressRequest::builder()
 ///     .region_id("cn-hangzhou")
-///     .v_switch_id("vsw-asdfjlnaue4g****")
+///     .vswitch_id("vsw-asdfjlnaue4g****")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
@@ -55,7 +55,7 @@ pub struct AllocateIpv6AddressRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The IPv6 address. The IPv6 address must be an idle one that falls within the vSwitch CIDR block.
     ///
     /// - Wire name: `Ipv6Address`.
@@ -154,7 +154,7 @@ impl Default for AllocateIpv6AddressRequest {
     fn default() -> Self {
         Self {
             region_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             ipv6_address: None,
             ipv6_address_name: None,
             ipv6_address_description: None,
@@ -185,7 +185,7 @@ impl AllocateIpv6AddressRequest {
 impl ::acs_runtime::validate::Validate for AllocateIpv6AddressRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.items(p, "Tag", self.tag.as_deref(), None, Some(21));
     }
 }
@@ -221,9 +221,9 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
-    /// Its description, rules and example: [`AllocateIpv6AddressRequest::v_switch_id`](AllocateIpv6AddressRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`AllocateIpv6AddressRequest::vswitch_id`](AllocateIpv6AddressRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `Ipv6Address`.

@@ -26,7 +26,7 @@ pub type Call<'a> = crate::client::Call<'a, AssociateRouteTableRequest>;
 /// let request = acs_vpc::operation::associate_route_table::AssociateRouteTableRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .route_table_id("vtb-bp145q7glnuzdvzu2****")
-///     .v_switch_id("vsw-25ncdvfaue4****")
+///     .vswitch_id("vsw-25ncdvfaue4****")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
@@ -68,7 +68,7 @@ pub struct AssociateRouteTableRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
@@ -94,7 +94,7 @@ impl Default for AssociateRouteTableRequest {
         Self {
             region_id: None,
             route_table_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             client_token: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -119,7 +119,7 @@ impl ::acs_runtime::validate::Validate for AssociateRouteTableRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "RouteTableId", &self.route_table_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for AssociateRouteTableRequest {
@@ -163,9 +163,9 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`AssociateRouteTableRequest::v_switch_id`](AssociateRouteTableRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`AssociateRouteTableRequest::vswitch_id`](AssociateRouteTableRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.

@@ -103,7 +103,7 @@ pub struct AssociateVpcCidrBlockRequest {
         feature = "serde",
         serde(rename = "IPv6CidrBlock", skip_serializing_if = "Option::is_none")
     )]
-    pub i_pv6_cidr_block: Option<String>,
+    pub ipv6_cidr_block: Option<String>,
     /// The type of the IPv6 CIDR block. Valid values:
     ///
     /// * **BGP** (default)
@@ -168,7 +168,7 @@ impl Default for AssociateVpcCidrBlockRequest {
             vpc_id: None,
             secondary_cidr_block: None,
             secondary_cidr_mask: None,
-            i_pv6_cidr_block: None,
+            ipv6_cidr_block: None,
             ipv6_isp: None,
             ip_version: None,
             ipam_pool_id: None,
@@ -257,9 +257,9 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The IPv6 CIDR block that you want to add to the VPC.
     ///
-    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::i_pv6_cidr_block`](AssociateVpcCidrBlockRequest::i_pv6_cidr_block).
-    pub fn i_pv6_cidr_block(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_pv6_cidr_block = Some(value.into());
+    /// Its description, rules and example: [`AssociateVpcCidrBlockRequest::ipv6_cidr_block`](AssociateVpcCidrBlockRequest::ipv6_cidr_block).
+    pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(value.into());
         self
     }
     /// Sets `Ipv6Isp`.

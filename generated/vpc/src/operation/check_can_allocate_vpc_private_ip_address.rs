@@ -20,7 +20,7 @@ pub type Call<'a> = crate::client::Call<'a, CheckCanAllocateVpcPrivateIpAddressR
 /// ```
 /// let request = acs_vpc::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest::builder()
 ///     .region_id("cn-qingdao")
-///     .v_switch_id("vsw-m5ew3t46z2drmifnt****")
+///     .vswitch_id("vsw-m5ew3t46z2drmifnt****")
 ///     .private_ip_address("10.0.0.7")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -52,7 +52,7 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// To query whether a private IP address is available, the private IP address must belong to the vSwitch specified by the **VSwitchId** parameter.
     ///
     /// - Wire name: `PrivateIpAddress`.
@@ -86,7 +86,7 @@ impl Default for CheckCanAllocateVpcPrivateIpAddressRequest {
     fn default() -> Self {
         Self {
             region_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             private_ip_address: None,
             ip_version: None,
             checked: ::acs_runtime::operation::Checked::default(),
@@ -111,7 +111,7 @@ impl CheckCanAllocateVpcPrivateIpAddressRequest {
 impl ::acs_runtime::validate::Validate for CheckCanAllocateVpcPrivateIpAddressRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "PrivateIpAddress", &self.private_ip_address);
     }
 }
@@ -148,9 +148,9 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the private IP address to be queried belongs.
     ///
-    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::v_switch_id`](CheckCanAllocateVpcPrivateIpAddressRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CheckCanAllocateVpcPrivateIpAddressRequest::vswitch_id`](CheckCanAllocateVpcPrivateIpAddressRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `PrivateIpAddress`.

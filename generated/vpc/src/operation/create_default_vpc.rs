@@ -324,7 +324,7 @@ pub struct CreateDefaultVpcResponse {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
@@ -349,7 +349,7 @@ impl ::acs_runtime::de::FromJson for CreateDefaultVpcResponse {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             vpc_id: fields.read("VpcId"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             request_id: fields.read("RequestId"),
             route_table_id: fields.read("RouteTableId"),
         };

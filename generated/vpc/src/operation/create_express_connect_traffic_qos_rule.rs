@@ -155,7 +155,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
         feature = "serde",
         serde(rename = "SrcIPv6Cidr", skip_serializing_if = "Option::is_none")
     )]
-    pub src_i_pv6_cidr: Option<String>,
+    pub src_ipv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
     /// > When this parameter is unavailable, specify **SrcCidr** or **DstCidr**.
@@ -167,7 +167,7 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
         feature = "serde",
         serde(rename = "DstIPv6Cidr", skip_serializing_if = "Option::is_none")
     )]
-    pub dst_i_pv6_cidr: Option<String>,
+    pub dst_ipv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
@@ -265,8 +265,8 @@ impl Default for CreateExpressConnectTrafficQosRuleRequest {
             protocol: None,
             src_cidr: None,
             dst_cidr: None,
-            src_i_pv6_cidr: None,
-            dst_i_pv6_cidr: None,
+            src_ipv6_cidr: None,
+            dst_ipv6_cidr: None,
             src_port_range: None,
             dst_port_range: None,
             match_dscp: None,
@@ -397,18 +397,18 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     ///
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::src_i_pv6_cidr).
-    pub fn src_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
-        self.inner.src_i_pv6_cidr = Some(value.into());
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::src_ipv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::src_ipv6_cidr).
+    pub fn src_ipv6_cidr(mut self, value: impl Into<String>) -> Self {
+        self.inner.src_ipv6_cidr = Some(value.into());
         self
     }
     /// Sets `DstIPv6Cidr`.
     ///
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
-    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::dst_i_pv6_cidr).
-    pub fn dst_i_pv6_cidr(mut self, value: impl Into<String>) -> Self {
-        self.inner.dst_i_pv6_cidr = Some(value.into());
+    /// Its description, rules and example: [`CreateExpressConnectTrafficQosRuleRequest::dst_ipv6_cidr`](CreateExpressConnectTrafficQosRuleRequest::dst_ipv6_cidr).
+    pub fn dst_ipv6_cidr(mut self, value: impl Into<String>) -> Self {
+        self.inner.dst_ipv6_cidr = Some(value.into());
         self
     }
     /// Sets `SrcPortRange`.

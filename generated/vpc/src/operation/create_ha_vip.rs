@@ -25,7 +25,7 @@ pub type Call<'a> = crate::client::Call<'a, CreateHaVipRequest>;
 /// ```
 /// let request = acs_vpc::operation::create_ha_vip::CreateHaVipRequest::builder()
 ///     .region_id("cn-hangzhou")
-///     .v_switch_id("vsw-asdfjlnaue4g****")
+///     .vswitch_id("vsw-asdfjlnaue4g****")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
@@ -81,7 +81,7 @@ pub struct CreateHaVipRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The IP address of the HaVip.
     ///
     /// The specified IP address must be an idle IP address that falls within the CIDR block of the vSwitch. If this parameter is not set, an idle IP address from the CIDR block of the vSwitch is randomly assigned to the HaVip.
@@ -137,7 +137,7 @@ impl Default for CreateHaVipRequest {
             name: None,
             client_token: None,
             region_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             ip_address: None,
             description: None,
             resource_group_id: None,
@@ -164,7 +164,7 @@ impl CreateHaVipRequest {
 impl ::acs_runtime::validate::Validate for CreateHaVipRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.items(p, "Tag", self.tag.as_deref(), None, Some(21));
     }
 }
@@ -218,9 +218,9 @@ impl<C> CreateHaVipRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the HaVip belongs.
     ///
-    /// Its description, rules and example: [`CreateHaVipRequest::v_switch_id`](CreateHaVipRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateHaVipRequest::vswitch_id`](CreateHaVipRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `IpAddress`.

@@ -175,7 +175,7 @@ pub struct CreateNatGatewayRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The type of NAT gateway. Set the value to **Enhanced**, which specifies enhanced NAT gateway.
     ///
     /// - Wire name: `NatType`.
@@ -315,7 +315,7 @@ impl Default for CreateNatGatewayRequest {
             pricing_cycle: None,
             duration: None,
             auto_pay: None,
-            v_switch_id: None,
+            vswitch_id: None,
             nat_type: None,
             internet_charge_type: None,
             network_type: None,
@@ -466,9 +466,9 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the NAT gateway is attached.
     ///
-    /// Its description, rules and example: [`CreateNatGatewayRequest::v_switch_id`](CreateNatGatewayRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateNatGatewayRequest::vswitch_id`](CreateNatGatewayRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `NatType`.

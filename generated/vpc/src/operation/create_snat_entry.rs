@@ -93,7 +93,7 @@ pub struct CreateSnatEntryRequest {
         feature = "serde",
         serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub source_v_switch_id: Option<String>,
+    pub source_vswitch_id: Option<String>,
     /// You can specify the CIDR block of a VPC, a vSwitch, or an ECS instance or enter a custom CIDR block.
     ///
     /// You can specify an SNAT entry in the following ways:
@@ -201,7 +201,7 @@ impl Default for CreateSnatEntryRequest {
         Self {
             region_id: None,
             snat_table_id: None,
-            source_v_switch_id: None,
+            source_vswitch_id: None,
             source_cidr: None,
             snat_ip: None,
             snat_entry_name: None,
@@ -275,9 +275,9 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`CreateSnatEntryRequest::source_v_switch_id`](CreateSnatEntryRequest::source_v_switch_id).
-    pub fn source_v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.source_v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateSnatEntryRequest::source_vswitch_id`](CreateSnatEntryRequest::source_vswitch_id).
+    pub fn source_vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.source_vswitch_id = Some(value.into());
         self
     }
     /// Sets `SourceCIDR`.

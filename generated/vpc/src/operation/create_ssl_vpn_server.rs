@@ -251,7 +251,7 @@ pub struct CreateSslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_id: Option<String>,
+    pub idaas_instance_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
@@ -261,7 +261,7 @@ pub struct CreateSslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_region_id: Option<String>,
+    pub idaas_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
@@ -274,7 +274,7 @@ pub struct CreateSslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_application_id: Option<String>,
+    pub idaas_application_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
     #[cfg_attr(
@@ -301,9 +301,9 @@ impl Default for CreateSslVpnServerRequest {
             port: None,
             compress: None,
             enable_multi_factor_auth: None,
-            i_daa_s_instance_id: None,
-            i_daa_s_region_id: None,
-            i_daa_s_application_id: None,
+            idaas_instance_id: None,
+            idaas_region_id: None,
+            idaas_application_id: None,
             dry_run: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -497,27 +497,27 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS EIAM instance.
     ///
-    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_instance_id`](CreateSslVpnServerRequest::i_daa_s_instance_id).
-    pub fn i_daa_s_instance_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_instance_id = Some(value.into());
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::idaas_instance_id`](CreateSslVpnServerRequest::idaas_instance_id).
+    pub fn idaas_instance_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_instance_id = Some(value.into());
         self
     }
     /// Sets `IDaaSRegionId`.
     ///
     /// The region ID of the IDaaS EIAM instance.
     ///
-    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_region_id`](CreateSslVpnServerRequest::i_daa_s_region_id).
-    pub fn i_daa_s_region_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_region_id = Some(value.into());
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::idaas_region_id`](CreateSslVpnServerRequest::idaas_region_id).
+    pub fn idaas_region_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_region_id = Some(value.into());
         self
     }
     /// Sets `IDaaSApplicationId`.
     ///
     /// The ID of the IDaaS application.
     ///
-    /// Its description, rules and example: [`CreateSslVpnServerRequest::i_daa_s_application_id`](CreateSslVpnServerRequest::i_daa_s_application_id).
-    pub fn i_daa_s_application_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_application_id = Some(value.into());
+    /// Its description, rules and example: [`CreateSslVpnServerRequest::idaas_application_id`](CreateSslVpnServerRequest::idaas_application_id).
+    pub fn idaas_application_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_application_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.

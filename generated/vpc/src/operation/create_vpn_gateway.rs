@@ -169,7 +169,7 @@ pub struct CreateVpnGatewayRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The type of the VPN gateway.
     ///
     /// - Wire name: `VpnType`.
@@ -228,7 +228,7 @@ pub struct CreateVpnGatewayRequest {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub disaster_recovery_v_switch_id: Option<String>,
+    pub disaster_recovery_vswitch_id: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
     /// * You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query resource group IDs.
@@ -263,11 +263,11 @@ impl Default for CreateVpnGatewayRequest {
             enable_ipsec: None,
             enable_ssl: None,
             ssl_connections: None,
-            v_switch_id: None,
+            vswitch_id: None,
             vpn_type: None,
             client_token: None,
             network_type: None,
-            disaster_recovery_v_switch_id: None,
+            disaster_recovery_vswitch_id: None,
             resource_group_id: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -461,9 +461,9 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
-    /// Its description, rules and example: [`CreateVpnGatewayRequest::v_switch_id`](CreateVpnGatewayRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::vswitch_id`](CreateVpnGatewayRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `VpnType`.
@@ -497,9 +497,9 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     ///
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
-    /// Its description, rules and example: [`CreateVpnGatewayRequest::disaster_recovery_v_switch_id`](CreateVpnGatewayRequest::disaster_recovery_v_switch_id).
-    pub fn disaster_recovery_v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.disaster_recovery_v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`CreateVpnGatewayRequest::disaster_recovery_vswitch_id`](CreateVpnGatewayRequest::disaster_recovery_vswitch_id).
+    pub fn disaster_recovery_vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.disaster_recovery_vswitch_id = Some(value.into());
         self
     }
     /// Sets `ResourceGroupId`.

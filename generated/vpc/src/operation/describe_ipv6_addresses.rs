@@ -139,7 +139,7 @@ pub struct DescribeIpv6AddressesRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the Internet bandwidth that you purchased for the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
@@ -242,7 +242,7 @@ impl Default for DescribeIpv6AddressesRequest {
             associated_instance_type: None,
             network_type: None,
             vpc_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             ipv6_internet_bandwidth_id: None,
             include_reservation_data: None,
             resource_group_id: None,
@@ -381,9 +381,9 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
-    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::v_switch_id`](DescribeIpv6AddressesRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeIpv6AddressesRequest::vswitch_id`](DescribeIpv6AddressesRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `Ipv6InternetBandwidthId`.

@@ -53,7 +53,7 @@ pub struct DescribeRouteTablesRequest {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// The ID of the route table that you want to query.
     ///
     /// - Wire name: `RouteTableId`.
@@ -157,7 +157,7 @@ impl Default for DescribeRouteTablesRequest {
     fn default() -> Self {
         Self {
             region_id: None,
-            v_router_id: None,
+            vrouter_id: None,
             route_table_id: None,
             router_type: None,
             router_id: None,
@@ -223,9 +223,9 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     ///
     /// The ID of the vRouter.
     ///
-    /// Its description, rules and example: [`DescribeRouteTablesRequest::v_router_id`](DescribeRouteTablesRequest::v_router_id).
-    pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_router_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeRouteTablesRequest::vrouter_id`](DescribeRouteTablesRequest::vrouter_id).
+    pub fn vrouter_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vrouter_id = Some(value.into());
         self
     }
     /// Sets `RouteTableId`.

@@ -76,7 +76,7 @@ pub struct DescribeSnatTableEntriesRequest {
         feature = "serde",
         serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub source_v_switch_id: Option<String>,
+    pub source_vswitch_id: Option<String>,
     /// The source CIDR block specified in the SNAT entry.
     ///
     /// - Wire name: `SourceCIDR`.
@@ -164,7 +164,7 @@ impl Default for DescribeSnatTableEntriesRequest {
             region_id: None,
             snat_table_id: None,
             snat_entry_id: None,
-            source_v_switch_id: None,
+            source_vswitch_id: None,
             source_cidr: None,
             snat_ip: None,
             snat_entry_name: None,
@@ -248,9 +248,9 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     ///
     /// The ID of the vSwitch.
     ///
-    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::source_v_switch_id`](DescribeSnatTableEntriesRequest::source_v_switch_id).
-    pub fn source_v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.source_v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`DescribeSnatTableEntriesRequest::source_vswitch_id`](DescribeSnatTableEntriesRequest::source_vswitch_id).
+    pub fn source_vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.source_vswitch_id = Some(value.into());
         self
     }
     /// Sets `SourceCIDR`.

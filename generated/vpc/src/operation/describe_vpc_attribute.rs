@@ -362,7 +362,7 @@ pub struct DescribeVpcAttributeResponse {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
     /// * **Available**
@@ -436,7 +436,7 @@ pub struct DescribeVpcAttributeResponse {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<crate::types::VSwitchIds>,
+    pub vswitch_ids: Option<crate::types::VswitchIds>,
     /// - Wire name: `UserCidrs`.
     #[cfg_attr(
         feature = "serde",
@@ -538,7 +538,7 @@ impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
             owner_id: fields.read("OwnerId"),
             region_id: fields.read("RegionId"),
             vpc_name: fields.read("VpcName"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             dhcp_options_set_status: fields.read("DhcpOptionsSetStatus"),
             cidr_block: fields.read("CidrBlock"),
             request_id: fields.read("RequestId"),
@@ -546,7 +546,7 @@ impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
             resource_group_id: fields.read("ResourceGroupId"),
             dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
             ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
             user_cidrs: fields.read("UserCidrs"),
             secondary_cidr_blocks: fields.read("SecondaryCidrBlocks"),
             associated_cens: fields.read("AssociatedCens"),

@@ -409,7 +409,7 @@ pub struct DescribeVpnGatewayResponse {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
@@ -528,7 +528,7 @@ pub struct DescribeVpnGatewayResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub disaster_recovery_v_switch_id: Option<String>,
+    pub disaster_recovery_vswitch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
     /// This parameter is returned only when the VPN gateway is a public VPN gateway and supports only the single-tunnel mode. In addition, the VPN gateway must have the SSL-VPN feature enabled.
@@ -575,7 +575,7 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
             tag: fields.read("Tag"),
             ipsec_vpn: fields.read("IpsecVpn"),
             end_time: fields.read("EndTime"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             request_id: fields.read("RequestId"),
             description: fields.read("Description"),
             enable_bgp: fields.read("EnableBgp"),
@@ -586,7 +586,7 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
             tags: fields.read("Tags"),
             network_type: fields.read("NetworkType"),
             disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
-            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            disaster_recovery_vswitch_id: fields.read("DisasterRecoveryVSwitchId"),
             ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
             resource_group_id: fields.read("ResourceGroupId"),
             eni_instance_ids: fields.read("EniInstanceIds"),

@@ -90,7 +90,7 @@ pub struct DiagnoseVpnGatewayRequest {
         feature = "serde",
         serde(rename = "IPsecExtendInfo", skip_serializing_if = "Option::is_none")
     )]
-    pub i_psec_extend_info: Option<String>,
+    pub ipsec_extend_info: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters.
@@ -119,7 +119,7 @@ impl Default for DiagnoseVpnGatewayRequest {
             resource_id: None,
             resource_type: None,
             vpn_gateway_id: None,
-            i_psec_extend_info: None,
+            ipsec_extend_info: None,
             client_token: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -208,9 +208,9 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     ///
     /// Check the connectivity of the destination address. Valid values:
     ///
-    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::i_psec_extend_info`](DiagnoseVpnGatewayRequest::i_psec_extend_info).
-    pub fn i_psec_extend_info(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_psec_extend_info = Some(value.into());
+    /// Its description, rules and example: [`DiagnoseVpnGatewayRequest::ipsec_extend_info`](DiagnoseVpnGatewayRequest::ipsec_extend_info).
+    pub fn ipsec_extend_info(mut self, value: impl Into<String>) -> Self {
+        self.inner.ipsec_extend_info = Some(value.into());
         self
     }
     /// Sets `ClientToken`.

@@ -21,7 +21,7 @@ pub mod add_common_bandwidth_package_ips;
 pub mod add_global_acceleration_instance_ip;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod add_i_pv6_translator_acl_list_entry;
+pub mod add_ipv6_translator_acl_list_entry;
 #[rustfmt::skip]
 #[cfg(feature = "eip")]
 pub mod add_public_ip_address_pool_cidr_block;
@@ -129,7 +129,7 @@ pub mod create_common_bandwidth_package;
 pub mod create_customer_gateway;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod create_default_v_switch;
+pub mod create_default_vswitch;
 #[rustfmt::skip]
 #[cfg(feature = "vpc")]
 pub mod create_default_vpc;
@@ -171,13 +171,13 @@ pub mod create_ha_vip;
 pub mod create_high_reliable_physical_connection;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod create_i_pv6_translator;
+pub mod create_ipv6_translator;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod create_i_pv6_translator_acl_list;
+pub mod create_ipv6_translator_acl_list;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod create_i_pv6_translator_entry;
+pub mod create_ipv6_translator_entry;
 #[rustfmt::skip]
 #[cfg(feature = "ipsec-servers")]
 pub mod create_ipsec_server;
@@ -246,10 +246,10 @@ pub mod create_traffic_mirror_filter_rules;
 pub mod create_traffic_mirror_session;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod create_v_switch;
+pub mod create_vswitch;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod create_v_switch_cidr_reservation;
+pub mod create_vswitch_cidr_reservation;
 #[rustfmt::skip]
 #[cfg(feature = "vbr")]
 pub mod create_vbr_ha;
@@ -345,13 +345,13 @@ pub mod delete_global_acceleration_instance;
 pub mod delete_ha_vip;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod delete_i_pv6_translator;
+pub mod delete_ipv6_translator;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod delete_i_pv6_translator_acl_list;
+pub mod delete_ipv6_translator_acl_list;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod delete_i_pv6_translator_entry;
+pub mod delete_ipv6_translator_entry;
 #[rustfmt::skip]
 #[cfg(feature = "ipsec-servers")]
 pub mod delete_ipsec_server;
@@ -420,10 +420,10 @@ pub mod delete_traffic_mirror_filter_rules;
 pub mod delete_traffic_mirror_session;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod delete_v_switch;
+pub mod delete_vswitch;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod delete_v_switch_cidr_reservation;
+pub mod delete_vswitch_cidr_reservation;
 #[rustfmt::skip]
 #[cfg(feature = "vbr")]
 pub mod delete_vbr_ha;
@@ -537,16 +537,16 @@ pub mod describe_ha_vips;
 pub mod describe_high_definition_monitor_log_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod describe_i_pv6_translator_acl_list_attributes;
+pub mod describe_ipv6_translator_acl_list_attributes;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod describe_i_pv6_translator_acl_lists;
+pub mod describe_ipv6_translator_acl_lists;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod describe_i_pv6_translator_entries;
+pub mod describe_ipv6_translator_entries;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod describe_i_pv6_translators;
+pub mod describe_ipv6_translators;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-gateway")]
 pub mod describe_ipv6_addresses;
@@ -627,13 +627,13 @@ pub mod describe_tag_keys_for_express_connect;
 pub mod describe_tags;
 #[rustfmt::skip]
 #[cfg(feature = "router")]
-pub mod describe_v_routers;
+pub mod describe_vrouters;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod describe_v_switch_attributes;
+pub mod describe_vswitch_attributes;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod describe_v_switches;
+pub mod describe_vswitches;
 #[rustfmt::skip]
 #[cfg(feature = "vbr")]
 pub mod describe_vbr_ha;
@@ -753,7 +753,7 @@ pub mod get_public_ip_address_pool_service_status;
 pub mod get_traffic_mirror_service_status;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod get_v_switch_cidr_reservation_usage;
+pub mod get_vswitch_cidr_reservation_usage;
 #[rustfmt::skip]
 #[cfg(feature = "vpc-gateway-endpoint")]
 pub mod get_vpc_gateway_endpoint_attribute;
@@ -837,7 +837,7 @@ pub mod list_traffic_mirror_filters;
 pub mod list_traffic_mirror_sessions;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod list_v_switch_cidr_reservations;
+pub mod list_vswitch_cidr_reservations;
 #[rustfmt::skip]
 #[cfg(feature = "physical-connection")]
 pub mod list_virtual_physical_connections;
@@ -912,19 +912,19 @@ pub mod modify_global_acceleration_instance_spec;
 pub mod modify_ha_vip_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod modify_i_pv6_translator_acl_attribute;
+pub mod modify_ipv6_translator_acl_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod modify_i_pv6_translator_acl_list_entry;
+pub mod modify_ipv6_translator_acl_list_entry;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod modify_i_pv6_translator_attribute;
+pub mod modify_ipv6_translator_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod modify_i_pv6_translator_bandwidth;
+pub mod modify_ipv6_translator_bandwidth;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod modify_i_pv6_translator_entry;
+pub mod modify_ipv6_translator_entry;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-gateway")]
 pub mod modify_ipv6_address_attribute;
@@ -978,13 +978,13 @@ pub mod modify_ssl_vpn_server;
 pub mod modify_tunnel_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "router")]
-pub mod modify_v_router_attribute;
+pub mod modify_vrouter_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod modify_v_switch_attribute;
+pub mod modify_vswitch_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "vswitch")]
-pub mod modify_v_switch_cidr_reservation_attribute;
+pub mod modify_vswitch_cidr_reservation_attribute;
 #[rustfmt::skip]
 #[cfg(feature = "associate-transit-routers")]
 pub mod modify_vco_route_entry_weight;
@@ -1065,7 +1065,7 @@ pub mod remove_common_bandwidth_package_ip;
 pub mod remove_global_acceleration_instance_ip;
 #[rustfmt::skip]
 #[cfg(feature = "ipv6-translator")]
-pub mod remove_i_pv6_translator_acl_list_entry;
+pub mod remove_ipv6_translator_acl_list_entry;
 #[rustfmt::skip]
 #[cfg(feature = "traffic-mirror")]
 pub mod remove_sources_from_traffic_mirror_session;

@@ -250,7 +250,7 @@ pub struct ModifySslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_id: Option<String>,
+    pub idaas_instance_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
@@ -260,7 +260,7 @@ pub struct ModifySslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_region_id: Option<String>,
+    pub idaas_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// * If an IDaaS EIAM 2.0 instance is associated, you need to specify an IDaaS application ID.
@@ -273,7 +273,7 @@ pub struct ModifySslVpnServerRequest {
         feature = "serde",
         serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_application_id: Option<String>,
+    pub idaas_application_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
     #[cfg_attr(
@@ -300,9 +300,9 @@ impl Default for ModifySslVpnServerRequest {
             port: None,
             compress: None,
             enable_multi_factor_auth: None,
-            i_daa_s_instance_id: None,
-            i_daa_s_region_id: None,
-            i_daa_s_application_id: None,
+            idaas_instance_id: None,
+            idaas_region_id: None,
+            idaas_application_id: None,
             dry_run: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -494,27 +494,27 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     ///
     /// The ID of the IDaaS EIAM instance.
     ///
-    /// Its description, rules and example: [`ModifySslVpnServerRequest::i_daa_s_instance_id`](ModifySslVpnServerRequest::i_daa_s_instance_id).
-    pub fn i_daa_s_instance_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_instance_id = Some(value.into());
+    /// Its description, rules and example: [`ModifySslVpnServerRequest::idaas_instance_id`](ModifySslVpnServerRequest::idaas_instance_id).
+    pub fn idaas_instance_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_instance_id = Some(value.into());
         self
     }
     /// Sets `IDaaSRegionId`.
     ///
     /// The region ID of the IDaaS EIAM instance.
     ///
-    /// Its description, rules and example: [`ModifySslVpnServerRequest::i_daa_s_region_id`](ModifySslVpnServerRequest::i_daa_s_region_id).
-    pub fn i_daa_s_region_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_region_id = Some(value.into());
+    /// Its description, rules and example: [`ModifySslVpnServerRequest::idaas_region_id`](ModifySslVpnServerRequest::idaas_region_id).
+    pub fn idaas_region_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_region_id = Some(value.into());
         self
     }
     /// Sets `IDaaSApplicationId`.
     ///
     /// The ID of the IDaaS application.
     ///
-    /// Its description, rules and example: [`ModifySslVpnServerRequest::i_daa_s_application_id`](ModifySslVpnServerRequest::i_daa_s_application_id).
-    pub fn i_daa_s_application_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_daa_s_application_id = Some(value.into());
+    /// Its description, rules and example: [`ModifySslVpnServerRequest::idaas_application_id`](ModifySslVpnServerRequest::idaas_application_id).
+    pub fn idaas_application_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.idaas_application_id = Some(value.into());
         self
     }
     /// Sets `DryRun`.
@@ -645,7 +645,7 @@ pub struct ModifySslVpnServerResponse {
         feature = "serde",
         serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_id: Option<String>,
+    pub idaas_instance_id: Option<String>,
     /// The time when the SSL server was created.
     ///
     /// - Wire name: `CreateTime`.
@@ -803,7 +803,7 @@ pub struct ModifySslVpnServerResponse {
         feature = "serde",
         serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_application_id: Option<String>,
+    pub idaas_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
     /// * This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
@@ -815,14 +815,14 @@ pub struct ModifySslVpnServerResponse {
         feature = "serde",
         serde(rename = "IDaaSInstanceVersion", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_version: Option<String>,
+    pub idaas_instance_version: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             internet_ip: fields.read("InternetIp"),
-            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            idaas_instance_id: fields.read("IDaaSInstanceId"),
             create_time: fields.read("CreateTime"),
             vpn_gateway_id: fields.read("VpnGatewayId"),
             compress: fields.read("Compress"),
@@ -839,8 +839,8 @@ impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
             client_ip_pool: fields.read("ClientIpPool"),
             proto: fields.read("Proto"),
             resource_group_id: fields.read("ResourceGroupId"),
-            i_daa_s_application_id: fields.read("IDaaSApplicationId"),
-            i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
+            idaas_application_id: fields.read("IDaaSApplicationId"),
+            idaas_instance_version: fields.read("IDaaSInstanceVersion"),
         };
         fields.finish()?;
         Ok(value)

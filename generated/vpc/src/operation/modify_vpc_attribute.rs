@@ -104,7 +104,7 @@ pub struct ModifyVpcAttributeRequest {
         feature = "serde",
         serde(rename = "EnableIPv6", skip_serializing_if = "Option::is_none")
     )]
-    pub enable_i_pv6: Option<bool>,
+    pub enable_ipv6: Option<bool>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
@@ -158,7 +158,7 @@ impl Default for ModifyVpcAttributeRequest {
             vpc_name: None,
             cidr_block: None,
             region_id: None,
-            enable_i_pv6: None,
+            enable_ipv6: None,
             ipv6_cidr_block: None,
             ipv6_isp: None,
             enable_dns_hostname: None,
@@ -254,9 +254,9 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     ///
     /// Specifies whether to enable IPv6 CIDR blocks. Valid values:
     ///
-    /// Its description, rules and example: [`ModifyVpcAttributeRequest::enable_i_pv6`](ModifyVpcAttributeRequest::enable_i_pv6).
-    pub fn enable_i_pv6(mut self, value: bool) -> Self {
-        self.inner.enable_i_pv6 = Some(value);
+    /// Its description, rules and example: [`ModifyVpcAttributeRequest::enable_ipv6`](ModifyVpcAttributeRequest::enable_ipv6).
+    pub fn enable_ipv6(mut self, value: bool) -> Self {
+        self.inner.enable_ipv6 = Some(value);
         self
     }
     /// Sets `Ipv6CidrBlock`.

@@ -447,7 +447,7 @@ pub struct ModifyVpnGatewayAttributeResponse {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
@@ -526,7 +526,7 @@ pub struct ModifyVpnGatewayAttributeResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub disaster_recovery_v_switch_id: Option<String>,
+    pub disaster_recovery_vswitch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
     /// This parameter is returned only when the VPN gateway is a public VPN gateway and supports only the single-tunnel mode. In addition, the VPN gateway must have the SSL-VPN feature enabled.
@@ -563,14 +563,14 @@ impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
             vpn_gateway_id: fields.read("VpnGatewayId"),
             intranet_ip: fields.read("IntranetIp"),
             end_time: fields.read("EndTime"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             request_id: fields.read("RequestId"),
             description: fields.read("Description"),
             enable_bgp: fields.read("EnableBgp"),
             business_status: fields.read("BusinessStatus"),
             name: fields.read("Name"),
             disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
-            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            disaster_recovery_vswitch_id: fields.read("DisasterRecoveryVSwitchId"),
             ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
             resource_group_id: fields.read("ResourceGroupId"),
         };

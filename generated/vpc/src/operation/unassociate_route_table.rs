@@ -29,7 +29,7 @@ pub type Call<'a> = crate::client::Call<'a, UnassociateRouteTableRequest>;
 /// let request = acs_vpc::operation::unassociate_route_table::UnassociateRouteTableRequest::builder()
 ///     .region_id("cn-hangzhou")
 ///     .route_table_id("vtb-bp145q7glnuzdvzu2****")
-///     .v_switch_id("vsw-25naue4****")
+///     .vswitch_id("vsw-25naue4****")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
@@ -71,7 +71,7 @@ pub struct UnassociateRouteTableRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
@@ -97,7 +97,7 @@ impl Default for UnassociateRouteTableRequest {
         Self {
             region_id: None,
             route_table_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             client_token: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -122,7 +122,7 @@ impl ::acs_runtime::validate::Validate for UnassociateRouteTableRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "RouteTableId", &self.route_table_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
     }
 }
 impl ::acs_runtime::operation::OperationRequest for UnassociateRouteTableRequest {
@@ -166,9 +166,9 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     ///
     /// The ID of the vSwitch from which you want to disassociate the route table.
     ///
-    /// Its description, rules and example: [`UnassociateRouteTableRequest::v_switch_id`](UnassociateRouteTableRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`UnassociateRouteTableRequest::vswitch_id`](UnassociateRouteTableRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `ClientToken`.

@@ -78,7 +78,7 @@ pub struct UnassociateVpcCidrBlockRequest {
         feature = "serde",
         serde(rename = "IPv6CidrBlock", skip_serializing_if = "Option::is_none")
     )]
-    pub i_pv6_cidr_block: Option<String>,
+    pub ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -90,7 +90,7 @@ impl Default for UnassociateVpcCidrBlockRequest {
             region_id: None,
             vpc_id: None,
             secondary_cidr_block: None,
-            i_pv6_cidr_block: None,
+            ipv6_cidr_block: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
     }
@@ -166,9 +166,9 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     ///
     /// The secondary IPv6 CIDR block to be deleted.
     ///
-    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::i_pv6_cidr_block`](UnassociateVpcCidrBlockRequest::i_pv6_cidr_block).
-    pub fn i_pv6_cidr_block(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_pv6_cidr_block = Some(value.into());
+    /// Its description, rules and example: [`UnassociateVpcCidrBlockRequest::ipv6_cidr_block`](UnassociateVpcCidrBlockRequest::ipv6_cidr_block).
+    pub fn ipv6_cidr_block(mut self, value: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(value.into());
         self
     }
     /// Checks every parameter against the spec and returns the request, or every

@@ -57,7 +57,7 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub i_pv4_gateway_route_table_id: Option<String>,
+    pub ipv4_gateway_route_table_id: Option<String>,
     /// The ID of the gateway route table that you want to modify.
     ///
     /// - Wire name: `GatewayRouteTableId`.
@@ -171,7 +171,7 @@ impl Default for UpdateGatewayRouteTableEntryAttributeRequest {
     fn default() -> Self {
         Self {
             region_id: None,
-            i_pv4_gateway_route_table_id: None,
+            ipv4_gateway_route_table_id: None,
             gateway_route_table_id: None,
             client_token: None,
             dry_run: None,
@@ -239,9 +239,9 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     ///
     /// The ID of the gateway route table that you want to modify.
     ///
-    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::i_pv4_gateway_route_table_id`](UpdateGatewayRouteTableEntryAttributeRequest::i_pv4_gateway_route_table_id).
-    pub fn i_pv4_gateway_route_table_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.i_pv4_gateway_route_table_id = Some(value.into());
+    /// Its description, rules and example: [`UpdateGatewayRouteTableEntryAttributeRequest::ipv4_gateway_route_table_id`](UpdateGatewayRouteTableEntryAttributeRequest::ipv4_gateway_route_table_id).
+    pub fn ipv4_gateway_route_table_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.ipv4_gateway_route_table_id = Some(value.into());
         self
     }
     /// Sets `GatewayRouteTableId`.

@@ -37,7 +37,7 @@ pub type Call<'a> = crate::client::Call<'a, UpdateNatGatewayNatTypeRequest>;
 /// let request = acs_vpc::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest::builder()
 ///     .region_id("cn-qingdao")
 ///     .nat_gateway_id("ngw-bp1b0lic8uz4r6vf2****")
-///     .v_switch_id("vsw-bp17nszybg8epodke****")
+///     .vswitch_id("vsw-bp17nszybg8epodke****")
 ///     .nat_type("Enhanced")
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
@@ -82,7 +82,7 @@ pub struct UpdateNatGatewayNatTypeRequest {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The type of Internet NAT gateway. Set the value to **Enhanced**, which specifies an enhanced Internet NAT gateway.
     ///
     /// - Wire name: `NatType`.
@@ -133,7 +133,7 @@ impl Default for UpdateNatGatewayNatTypeRequest {
         Self {
             region_id: None,
             nat_gateway_id: None,
-            v_switch_id: None,
+            vswitch_id: None,
             nat_type: None,
             dry_run: None,
             client_token: None,
@@ -160,7 +160,7 @@ impl ::acs_runtime::validate::Validate for UpdateNatGatewayNatTypeRequest {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
         v.required(p, "NatGatewayId", &self.nat_gateway_id);
-        v.required(p, "VSwitchId", &self.v_switch_id);
+        v.required(p, "VSwitchId", &self.vswitch_id);
         v.required(p, "NatType", &self.nat_type);
     }
 }
@@ -205,9 +205,9 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     ///
     /// The vSwitch to which the enhanced Internet NAT gateway belongs.
     ///
-    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::v_switch_id`](UpdateNatGatewayNatTypeRequest::v_switch_id).
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.v_switch_id = Some(value.into());
+    /// Its description, rules and example: [`UpdateNatGatewayNatTypeRequest::vswitch_id`](UpdateNatGatewayNatTypeRequest::vswitch_id).
+    pub fn vswitch_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.vswitch_id = Some(value.into());
         self
     }
     /// Sets `NatType`.

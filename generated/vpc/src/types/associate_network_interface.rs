@@ -46,7 +46,7 @@ pub struct AssociateNetworkInterface {
         feature = "serde",
         serde(rename = "IPv4Sets", skip_serializing_if = "Option::is_none")
     )]
-    pub i_pv4_sets: Option<crate::types::IPv4Sets>,
+    pub ipv4_sets: Option<crate::types::Ipv4Sets>,
     /// The ID of the tunnel index.
     ///
     /// - Wire name: `TunnelIndex`.
@@ -72,7 +72,7 @@ impl ::acs_runtime::de::FromJson for AssociateNetworkInterface {
             resource_id: fields.read("ResourceId"),
             resource_type: fields.read("ResourceType"),
             resource_owner_id: fields.read("ResourceOwnerId"),
-            i_pv4_sets: fields.read("IPv4Sets"),
+            ipv4_sets: fields.read("IPv4Sets"),
             tunnel_index: fields.read("TunnelIndex"),
             resource_vpc_id: fields.read("ResourceVpcId"),
         };

@@ -16,7 +16,7 @@ pub struct CidrReservationUsage {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub v_switch_cidr_reservation_id: Option<String>,
+    pub vswitch_cidr_reservation_id: Option<String>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VSwitchId`.
@@ -25,7 +25,7 @@ pub struct CidrReservationUsage {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the elastic network interface (ENI) whose CIDR block is allocated from the reserved CIDR block.
     ///
     /// - Wire name: `ResourceId`.
@@ -68,8 +68,8 @@ impl ::acs_runtime::de::FromJson for CidrReservationUsage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
+            vswitch_id: fields.read("VSwitchId"),
             resource_id: fields.read("ResourceId"),
             resource_type: fields.read("ResourceType"),
             ip_prefix_id: fields.read("IpPrefixId"),

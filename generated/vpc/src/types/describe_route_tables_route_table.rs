@@ -36,7 +36,7 @@ pub struct DescribeRouteTablesRouteTable {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
     /// * **Custom**
@@ -78,7 +78,7 @@ pub struct DescribeRouteTablesRouteTable {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<crate::types::VSwitchIds>,
+    pub vswitch_ids: Option<crate::types::VswitchIds>,
 }
 #[cfg(feature = "route-table")]
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteTable {
@@ -87,12 +87,12 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteTable {
         let value = Self {
             creation_time: fields.read("CreationTime"),
             status: fields.read("Status"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             route_table_type: fields.read("RouteTableType"),
             resource_group_id: fields.read("ResourceGroupId"),
             route_table_id: fields.read("RouteTableId"),
             route_entrys: fields.read("RouteEntrys"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
         };
         fields.finish()?;
         Ok(value)

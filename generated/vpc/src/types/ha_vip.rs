@@ -83,7 +83,7 @@ pub struct HaVip {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The private IP address of the HaVip.
     ///
     /// - Wire name: `IpAddress`.
@@ -160,7 +160,7 @@ impl ::acs_runtime::de::FromJson for HaVip {
             create_time: fields.read("CreateTime"),
             charge_type: fields.read("ChargeType"),
             region_id: fields.read("RegionId"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             ip_address: fields.read("IpAddress"),
             description: fields.read("Description"),
             master_instance_id: fields.read("MasterInstanceId"),

@@ -51,7 +51,7 @@ pub struct IpsecServer {
         feature = "serde",
         serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_id: Option<String>,
+    pub idaas_instance_id: Option<String>,
     /// Indicates whether the current IPsec tunnel is deleted and negotiations are reinitiated. Valid values:
     ///
     /// * **true**: immediately initiates negotiations after the configuration is completed.
@@ -187,7 +187,7 @@ impl ::acs_runtime::de::FromJson for IpsecServer {
             online_client_count: fields.read("OnlineClientCount"),
             internet_ip: fields.read("InternetIp"),
             ipsec_server_name: fields.read("IpsecServerName"),
-            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            idaas_instance_id: fields.read("IDaaSInstanceId"),
             effect_immediately: fields.read("EffectImmediately"),
             vpn_gateway_id: fields.read("VpnGatewayId"),
             local_subnet: fields.read("LocalSubnet"),

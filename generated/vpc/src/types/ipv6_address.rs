@@ -135,7 +135,7 @@ pub struct Ipv6Address {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The ID of the IPv6 gateway to which the IPv6 address belongs.
     ///
     /// - Wire name: `Ipv6GatewayId`.
@@ -207,7 +207,7 @@ impl ::acs_runtime::de::FromJson for Ipv6Address {
             ipv6_address: fields.read("Ipv6Address"),
             address_type: fields.read("AddressType"),
             ipv6_isp: fields.read("Ipv6Isp"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             ipv6_gateway_id: fields.read("Ipv6GatewayId"),
             real_bandwidth: fields.read("RealBandwidth"),
             ipv6_internet_bandwidth: fields.read("Ipv6InternetBandwidth"),

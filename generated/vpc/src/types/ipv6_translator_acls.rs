@@ -12,14 +12,14 @@ pub struct Ipv6TranslatorAcls {
         feature = "serde",
         serde(rename = "IPv6TranslatorAcl", skip_serializing_if = "Option::is_none")
     )]
-    pub i_pv6_translator_acl: Option<Vec<crate::types::IPv6TranslatorAcl>>,
+    pub ipv6_translator_acl: Option<Vec<crate::types::Ipv6TranslatorAcl>>,
 }
 #[cfg(feature = "ipv6-translator")]
 impl ::acs_runtime::de::FromJson for Ipv6TranslatorAcls {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
-            i_pv6_translator_acl: fields.read("IPv6TranslatorAcl"),
+            ipv6_translator_acl: fields.read("IPv6TranslatorAcl"),
         };
         fields.finish()?;
         Ok(value)

@@ -453,9 +453,9 @@ pub use acl_entry::AclEntry;
 mod acl_entries;
 #[cfg(feature = "ipv6-translator")]
 pub use acl_entries::AclEntries;
-mod i_pv6_translator_acl;
+mod ipv6_translator_acl;
 #[cfg(feature = "ipv6-translator")]
-pub use i_pv6_translator_acl::IPv6TranslatorAcl;
+pub use ipv6_translator_acl::Ipv6TranslatorAcl;
 mod ipv6_translator_acls;
 #[cfg(feature = "ipv6-translator")]
 pub use ipv6_translator_acls::Ipv6TranslatorAcls;
@@ -495,12 +495,12 @@ pub use ipv6_gateway::Ipv6Gateway;
 mod ipv6_gateways;
 #[cfg(feature = "ipv6-gateway")]
 pub use ipv6_gateways::Ipv6Gateways;
-mod i_pv4_set;
+mod ipv4_set;
 #[cfg(feature = "nat")]
-pub use i_pv4_set::IPv4Set;
-mod i_pv4_sets;
+pub use ipv4_set::Ipv4Set;
+mod ipv4_sets;
 #[cfg(feature = "nat")]
-pub use i_pv4_sets::IPv4Sets;
+pub use ipv4_sets::Ipv4Sets;
 mod associate_network_interface;
 #[cfg(feature = "nat")]
 pub use associate_network_interface::AssociateNetworkInterface;
@@ -602,9 +602,9 @@ pub use route_entry::RouteEntry;
 mod route_entrys;
 #[cfg(feature = "route-table")]
 pub use route_entrys::RouteEntrys;
-mod v_switch_ids;
+mod vswitch_ids;
 #[cfg(any(feature = "route-table", feature = "vpc"))]
-pub use v_switch_ids::VSwitchIds;
+pub use vswitch_ids::VswitchIds;
 mod gateway_ids;
 #[cfg(feature = "route-table")]
 pub use gateway_ids::GatewayIds;
@@ -683,21 +683,21 @@ pub use describe_tags_tag_resources::DescribeTagsTagResources;
 mod route_table_ids;
 #[cfg(feature = "router")]
 pub use route_table_ids::RouteTableIds;
-mod v_router;
+mod vrouter;
 #[cfg(feature = "router")]
-pub use v_router::VRouter;
-mod v_routers;
+pub use vrouter::Vrouter;
+mod vrouters;
 #[cfg(feature = "router")]
-pub use v_routers::VRouters;
+pub use vrouters::Vrouters;
 mod route_table;
 #[cfg(feature = "vswitch")]
 pub use route_table::RouteTable;
-mod v_switch;
+mod vswitch;
 #[cfg(feature = "vswitch")]
-pub use v_switch::VSwitch;
-mod v_switches;
+pub use vswitch::Vswitch;
+mod vswitches;
 #[cfg(feature = "vswitch")]
-pub use v_switches::VSwitches;
+pub use vswitches::Vswitches;
 mod route_entry_type;
 #[cfg(feature = "associate-transit-routers")]
 pub use route_entry_type::RouteEntryType;
@@ -1025,9 +1025,9 @@ pub use traffic_mirror_filter::TrafficMirrorFilter;
 mod traffic_mirror_session;
 #[cfg(feature = "traffic-mirror")]
 pub use traffic_mirror_session::TrafficMirrorSession;
-mod v_switch_cidr_reservation;
+mod vswitch_cidr_reservation;
 #[cfg(feature = "vswitch")]
-pub use v_switch_cidr_reservation::VSwitchCidrReservation;
+pub use vswitch_cidr_reservation::VswitchCidrReservation;
 mod virtual_physical_connection;
 #[cfg(feature = "physical-connection")]
 pub use virtual_physical_connection::VirtualPhysicalConnection;

@@ -136,7 +136,7 @@ pub struct RouterTableListType {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<crate::types::VSwitchIds>,
+    pub vswitch_ids: Option<crate::types::VswitchIds>,
     /// - Wire name: `GatewayIds`.
     #[cfg_attr(
         feature = "serde",
@@ -174,7 +174,7 @@ impl ::acs_runtime::de::FromJson for RouterTableListType {
             router_type: fields.read("RouterType"),
             route_table_name: fields.read("RouteTableName"),
             tags: fields.read("Tags"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
             gateway_ids: fields.read("GatewayIds"),
             route_propagation_enable: fields.read("RoutePropagationEnable"),
         };

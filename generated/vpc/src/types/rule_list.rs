@@ -90,7 +90,7 @@ pub struct RuleList {
         feature = "serde",
         serde(rename = "SrcIPv6Cidr", skip_serializing_if = "Option::is_none")
     )]
-    pub src_i_pv6_cidr: Option<String>,
+    pub src_ipv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
     /// > If the parameter is unavailable, specify **SrcCidr** or **DstCidr**.
@@ -101,7 +101,7 @@ pub struct RuleList {
         feature = "serde",
         serde(rename = "DstIPv6Cidr", skip_serializing_if = "Option::is_none")
     )]
-    pub dst_i_pv6_cidr: Option<String>,
+    pub dst_ipv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
@@ -211,8 +211,8 @@ impl ::acs_runtime::de::FromJson for RuleList {
             protocol: fields.read("Protocol"),
             src_cidr: fields.read("SrcCidr"),
             dst_cidr: fields.read("DstCidr"),
-            src_i_pv6_cidr: fields.read("SrcIPv6Cidr"),
-            dst_i_pv6_cidr: fields.read("DstIPv6Cidr"),
+            src_ipv6_cidr: fields.read("SrcIPv6Cidr"),
+            dst_ipv6_cidr: fields.read("DstIPv6Cidr"),
             src_port_range: fields.read("SrcPortRange"),
             dst_port_range: fields.read("DstPortRange"),
             match_dscp: fields.read("MatchDscp"),

@@ -36,7 +36,7 @@ pub struct SnatTableEntry {
         feature = "serde",
         serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub source_v_switch_id: Option<String>,
+    pub source_vswitch_id: Option<String>,
     /// The source CIDR block specified in the SNAT entry.
     ///
     /// - Wire name: `SourceCIDR`.
@@ -103,7 +103,7 @@ impl ::acs_runtime::de::FromJson for SnatTableEntry {
         let value = Self {
             status: fields.read("Status"),
             snat_entry_name: fields.read("SnatEntryName"),
-            source_v_switch_id: fields.read("SourceVSwitchId"),
+            source_vswitch_id: fields.read("SourceVSwitchId"),
             source_cidr: fields.read("SourceCIDR"),
             snat_entry_id: fields.read("SnatEntryId"),
             snat_table_id: fields.read("SnatTableId"),

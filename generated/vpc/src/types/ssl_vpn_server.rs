@@ -22,7 +22,7 @@ pub struct SslVpnServer {
         feature = "serde",
         serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_id: Option<String>,
+    pub idaas_instance_id: Option<String>,
     /// The timestamp generated when the SSL-VPN server was created.
     ///
     /// - Wire name: `CreateTime`.
@@ -49,7 +49,7 @@ pub struct SslVpnServer {
         feature = "serde",
         serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_region_id: Option<String>,
+    pub idaas_region_id: Option<String>,
     /// Indicates whether data compression is enabled. Valid values:
     ///
     /// * **true**
@@ -183,7 +183,7 @@ pub struct SslVpnServer {
         feature = "serde",
         serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_application_id: Option<String>,
+    pub idaas_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
     /// * This parameter is returned only if the SSL server is associated with an IDaaS EIAM 2.0 instance. Only **EIAM 2.0** is returned.
@@ -195,7 +195,7 @@ pub struct SslVpnServer {
         feature = "serde",
         serde(rename = "IDaaSInstanceVersion", skip_serializing_if = "Option::is_none")
     )]
-    pub i_daa_s_instance_version: Option<String>,
+    pub idaas_instance_version: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-server")]
 impl ::acs_runtime::de::FromJson for SslVpnServer {
@@ -203,10 +203,10 @@ impl ::acs_runtime::de::FromJson for SslVpnServer {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             internet_ip: fields.read("InternetIp"),
-            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            idaas_instance_id: fields.read("IDaaSInstanceId"),
             create_time: fields.read("CreateTime"),
             vpn_gateway_id: fields.read("VpnGatewayId"),
-            i_daa_s_region_id: fields.read("IDaaSRegionId"),
+            idaas_region_id: fields.read("IDaaSRegionId"),
             compress: fields.read("Compress"),
             port: fields.read("Port"),
             local_subnet: fields.read("LocalSubnet"),
@@ -220,8 +220,8 @@ impl ::acs_runtime::de::FromJson for SslVpnServer {
             client_ip_pool: fields.read("ClientIpPool"),
             proto: fields.read("Proto"),
             resource_group_id: fields.read("ResourceGroupId"),
-            i_daa_s_application_id: fields.read("IDaaSApplicationId"),
-            i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
+            idaas_application_id: fields.read("IDaaSApplicationId"),
+            idaas_instance_version: fields.read("IDaaSInstanceVersion"),
         };
         fields.finish()?;
         Ok(value)

@@ -82,7 +82,7 @@ pub struct Vpc {
         feature = "serde",
         serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_router_id: Option<String>,
+    pub vrouter_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
     /// * **Available**
@@ -168,7 +168,7 @@ pub struct Vpc {
         feature = "serde",
         serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_ids: Option<crate::types::VSwitchIds>,
+    pub vswitch_ids: Option<crate::types::VswitchIds>,
     /// - Wire name: `SecondaryCidrBlocks`.
     #[cfg_attr(
         feature = "serde",
@@ -228,7 +228,7 @@ impl ::acs_runtime::de::FromJson for Vpc {
             owner_id: fields.read("OwnerId"),
             region_id: fields.read("RegionId"),
             vpc_name: fields.read("VpcName"),
-            v_router_id: fields.read("VRouterId"),
+            vrouter_id: fields.read("VRouterId"),
             dhcp_options_set_status: fields.read("DhcpOptionsSetStatus"),
             cidr_block: fields.read("CidrBlock"),
             description: fields.read("Description"),
@@ -238,7 +238,7 @@ impl ::acs_runtime::de::FromJson for Vpc {
             cen_status: fields.read("CenStatus"),
             tags: fields.read("Tags"),
             ipv6_cidr_blocks: fields.read("Ipv6CidrBlocks"),
-            v_switch_ids: fields.read("VSwitchIds"),
+            vswitch_ids: fields.read("VSwitchIds"),
             secondary_cidr_blocks: fields.read("SecondaryCidrBlocks"),
             user_cidrs: fields.read("UserCidrs"),
             nat_gateway_ids: fields.read("NatGatewayIds"),

@@ -176,7 +176,7 @@ pub struct VpnGateway {
         feature = "serde",
         serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
     )]
-    pub v_switch_id: Option<String>,
+    pub vswitch_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
@@ -286,7 +286,7 @@ pub struct VpnGateway {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub disaster_recovery_v_switch_id: Option<String>,
+    pub disaster_recovery_vswitch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
     /// This parameter is returned only if the VPN gateway is a public VPN gateway and supports IPsec-VPN connections in dual-tunnel mode. In addition, SSL-VPN must be enabled for the VPN gateway.
@@ -334,7 +334,7 @@ impl ::acs_runtime::de::FromJson for VpnGateway {
             tag: fields.read("Tag"),
             ipsec_vpn: fields.read("IpsecVpn"),
             end_time: fields.read("EndTime"),
-            v_switch_id: fields.read("VSwitchId"),
+            vswitch_id: fields.read("VSwitchId"),
             description: fields.read("Description"),
             enable_bgp: fields.read("EnableBgp"),
             business_status: fields.read("BusinessStatus"),
@@ -344,7 +344,7 @@ impl ::acs_runtime::de::FromJson for VpnGateway {
             tags: fields.read("Tags"),
             reservation_data: fields.read("ReservationData"),
             disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
-            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            disaster_recovery_vswitch_id: fields.read("DisasterRecoveryVSwitchId"),
             ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
             resource_group_id: fields.read("ResourceGroupId"),
             eni_instance_ids: fields.read("EniInstanceIds"),

@@ -18,7 +18,7 @@ pub enum AddServersToServerGroupError {
     /// HTTP 400 `ResourceInUse.IP`: The specified resource %s is in use.
     ResourceInUseIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.NoAvailableVSwitch`: The operation is not allowed because of %s.
-    OperationDeniedNoAvailableVSwitch(::acs_runtime::client::ServiceError),
+    OperationDeniedNoAvailableVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.VgwVipNotFound`: The operation is not allowed because of %s.
     OperationDeniedVgwVipNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.CloudBox`: The operation is not allowed because of %s.
@@ -109,7 +109,7 @@ impl AddServersToServerGroupError {
             3 => Self::OperationDeniedVpcVportNotFound(error),
             4 => Self::IncorrectStatusEni(error),
             5 => Self::ResourceInUseIp(error),
-            6 => Self::OperationDeniedNoAvailableVSwitch(error),
+            6 => Self::OperationDeniedNoAvailableVswitch(error),
             7 => Self::OperationDeniedVgwVipNotFound(error),
             8 => Self::OperationDeniedCloudBox(error),
             9 => Self::MismatchType(error),
@@ -139,7 +139,7 @@ impl AddServersToServerGroupError {
             Self::OperationDeniedVpcVportNotFound(error) => (3, error),
             Self::IncorrectStatusEni(error) => (4, error),
             Self::ResourceInUseIp(error) => (5, error),
-            Self::OperationDeniedNoAvailableVSwitch(error) => (6, error),
+            Self::OperationDeniedNoAvailableVswitch(error) => (6, error),
             Self::OperationDeniedVgwVipNotFound(error) => (7, error),
             Self::OperationDeniedCloudBox(error) => (8, error),
             Self::MismatchType(error) => (9, error),
@@ -178,7 +178,7 @@ impl ::std::fmt::Debug for AddServersToServerGroupError {
             "OperationDeniedVpcVportNotFound",
             "IncorrectStatusEni",
             "ResourceInUseIp",
-            "OperationDeniedNoAvailableVSwitch",
+            "OperationDeniedNoAvailableVswitch",
             "OperationDeniedVgwVipNotFound",
             "OperationDeniedCloudBox",
             "MismatchType",

@@ -12,11 +12,11 @@ pub enum CancelShiftLoadBalancerZonesError {
     /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneMappingsNotChanged`: The operation is not allowed because of %s.
     OperationDeniedZoneMappingsNotChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchNotExist`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchNotExist(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.EniStatusNotSupport`: The operation is not allowed because of %s.
     OperationDeniedEniStatusNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.OnlyFixedAddressAllocatedModeSupported`: The operation is not allowed because of %s.
@@ -28,13 +28,13 @@ pub enum CancelShiftLoadBalancerZonesError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
+    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -80,16 +80,16 @@ impl CancelShiftLoadBalancerZonesError {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::IncorrectBusinessStatusLoadBalancer(error),
             2 => Self::IncorrectBusinessStatusEip(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            3 => Self::OperationDeniedZoneVswitchChanged(error),
             4 => Self::OperationDeniedZoneMappingsNotChanged(error),
-            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
+            5 => Self::OperationDeniedZoneVswitchNotExist(error),
             6 => Self::OperationDeniedEniStatusNotSupport(error),
             7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
             8 => Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error),
-            9 => Self::ResourceNotEnoughVSwitchIp(error),
-            10 => Self::MismatchZoneIdAndVSwitchId(error),
+            9 => Self::ResourceNotEnoughVswitchIp(error),
+            10 => Self::MismatchZoneIdAndVswitchId(error),
             11 => Self::ResourceNotFoundLoadBalancer(error),
-            12 => Self::ResourceNotFoundVSwitch(error),
+            12 => Self::ResourceNotFoundVswitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -100,18 +100,18 @@ impl CancelShiftLoadBalancerZonesError {
             Self::IncorrectStatusLoadBalancer(error) => (0, error),
             Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
             Self::IncorrectBusinessStatusEip(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneVswitchChanged(error) => (3, error),
             Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
-            Self::OperationDeniedZoneVSwitchNotExist(error) => (5, error),
+            Self::OperationDeniedZoneVswitchNotExist(error) => (5, error),
             Self::OperationDeniedEniStatusNotSupport(error) => (6, error),
             Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error) => {
                 (7, error)
             }
             Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error) => (8, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (9, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (10, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (9, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (10, error),
             Self::ResourceNotFoundLoadBalancer(error) => (11, error),
-            Self::ResourceNotFoundVSwitch(error) => (12, error),
+            Self::ResourceNotFoundVswitch(error) => (12, error),
             Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
@@ -131,16 +131,16 @@ impl ::std::fmt::Debug for CancelShiftLoadBalancerZonesError {
             "IncorrectStatusLoadBalancer",
             "IncorrectBusinessStatusLoadBalancer",
             "IncorrectBusinessStatusEip",
-            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneVswitchChanged",
             "OperationDeniedZoneMappingsNotChanged",
-            "OperationDeniedZoneVSwitchNotExist",
+            "OperationDeniedZoneVswitchNotExist",
             "OperationDeniedEniStatusNotSupport",
             "OperationDeniedOnlyFixedAddressAllocatedModeSupported",
             "OperationFailedCancelShiftLoadBalancerZonesFailed",
-            "ResourceNotEnoughVSwitchIp",
-            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotEnoughVswitchIp",
+            "MismatchZoneIdAndVswitchId",
             "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -6,17 +6,17 @@
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.LoadBalancersNum`: The quota of %s is exceeded, usage %s/%s.
     QuotaExceededLoadBalancersNum(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
+    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DuplicatedParam.ZoneId`: The param of ZoneId is duplicated.
     DuplicatedParamZoneId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenyed.ServiceLinkedRoleNotExist`: The service linked role AliyunServiceRoleForAlb does not exist.
     OperationDenyedServiceLinkedRoleNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -52,12 +52,12 @@ impl CreateLoadBalancerError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
-            0 => Self::ResourceNotEnoughVSwitchIp(error),
+            0 => Self::ResourceNotEnoughVswitchIp(error),
             1 => Self::QuotaExceededLoadBalancersNum(error),
-            2 => Self::MismatchZoneIdAndVSwitchId(error),
+            2 => Self::MismatchZoneIdAndVswitchId(error),
             3 => Self::DuplicatedParamZoneId(error),
             4 => Self::OperationDenyedServiceLinkedRoleNotExist(error),
-            5 => Self::ResourceNotFoundVSwitch(error),
+            5 => Self::ResourceNotFoundVswitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -65,12 +65,12 @@ impl CreateLoadBalancerError {
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughVSwitchIp(error) => (0, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (0, error),
             Self::QuotaExceededLoadBalancersNum(error) => (1, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (2, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (2, error),
             Self::DuplicatedParamZoneId(error) => (3, error),
             Self::OperationDenyedServiceLinkedRoleNotExist(error) => (4, error),
-            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::ResourceNotFoundVswitch(error) => (5, error),
             Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
@@ -87,12 +87,12 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let (index, error) = self.parts();
         let names = [
-            "ResourceNotEnoughVSwitchIp",
+            "ResourceNotEnoughVswitchIp",
             "QuotaExceededLoadBalancersNum",
-            "MismatchZoneIdAndVSwitchId",
+            "MismatchZoneIdAndVswitchId",
             "DuplicatedParamZoneId",
             "OperationDenyedServiceLinkedRoleNotExist",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -12,11 +12,11 @@ pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneMappingsNotChanged`: The operation is not allowed because of %s.
     OperationDeniedZoneMappingsNotChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchNotExist`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchNotExist(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.EniStatusNotSupport`: The operation is not allowed because of %s.
     OperationDeniedEniStatusNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.OnlyFixedAddressAllocatedModeSupported`: The operation is not allowed because of %s.
@@ -28,13 +28,13 @@ pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 400 `OperationFailed.ShiftLoadBalancerZonesFailed`: The operation is not allowed because of %s.
     OperationFailedShiftLoadBalancerZonesFailed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
+    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -81,17 +81,17 @@ impl StartShiftLoadBalancerZonesError {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::IncorrectBusinessStatusLoadBalancer(error),
             2 => Self::IncorrectBusinessStatusEip(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            3 => Self::OperationDeniedZoneVswitchChanged(error),
             4 => Self::OperationDeniedZoneMappingsNotChanged(error),
-            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
+            5 => Self::OperationDeniedZoneVswitchNotExist(error),
             6 => Self::OperationDeniedEniStatusNotSupport(error),
             7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
             8 => Self::OperationDeniedConfigLastActiveZoneNotSupport(error),
             9 => Self::OperationFailedShiftLoadBalancerZonesFailed(error),
-            10 => Self::ResourceNotEnoughVSwitchIp(error),
-            11 => Self::MismatchZoneIdAndVSwitchId(error),
+            10 => Self::ResourceNotEnoughVswitchIp(error),
+            11 => Self::MismatchZoneIdAndVswitchId(error),
             12 => Self::ResourceNotFoundLoadBalancer(error),
-            13 => Self::ResourceNotFoundVSwitch(error),
+            13 => Self::ResourceNotFoundVswitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -102,19 +102,19 @@ impl StartShiftLoadBalancerZonesError {
             Self::IncorrectStatusLoadBalancer(error) => (0, error),
             Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
             Self::IncorrectBusinessStatusEip(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneVswitchChanged(error) => (3, error),
             Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
-            Self::OperationDeniedZoneVSwitchNotExist(error) => (5, error),
+            Self::OperationDeniedZoneVswitchNotExist(error) => (5, error),
             Self::OperationDeniedEniStatusNotSupport(error) => (6, error),
             Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error) => {
                 (7, error)
             }
             Self::OperationDeniedConfigLastActiveZoneNotSupport(error) => (8, error),
             Self::OperationFailedShiftLoadBalancerZonesFailed(error) => (9, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (10, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (11, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (10, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (11, error),
             Self::ResourceNotFoundLoadBalancer(error) => (12, error),
-            Self::ResourceNotFoundVSwitch(error) => (13, error),
+            Self::ResourceNotFoundVswitch(error) => (13, error),
             Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
@@ -134,17 +134,17 @@ impl ::std::fmt::Debug for StartShiftLoadBalancerZonesError {
             "IncorrectStatusLoadBalancer",
             "IncorrectBusinessStatusLoadBalancer",
             "IncorrectBusinessStatusEip",
-            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneVswitchChanged",
             "OperationDeniedZoneMappingsNotChanged",
-            "OperationDeniedZoneVSwitchNotExist",
+            "OperationDeniedZoneVswitchNotExist",
             "OperationDeniedEniStatusNotSupport",
             "OperationDeniedOnlyFixedAddressAllocatedModeSupported",
             "OperationDeniedConfigLastActiveZoneNotSupport",
             "OperationFailedShiftLoadBalancerZonesFailed",
-            "ResourceNotEnoughVSwitchIp",
-            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotEnoughVswitchIp",
+            "MismatchZoneIdAndVswitchId",
             "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -8,7 +8,7 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
     OperationDeniedOnlyPostPaidEipSupported(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The ZoneId and VSwitchId are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
+    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.Eip`: The specified resource ResourceNotFound.Eip is not found.
@@ -63,7 +63,7 @@ impl UpdateLoadBalancerAddressTypeConfigError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::OperationDeniedOnlyPostPaidEipSupported(error),
-            1 => Self::MismatchZoneIdAndVSwitchId(error),
+            1 => Self::MismatchZoneIdAndVswitchId(error),
             2 => Self::IncorrectBusinessStatusEip(error),
             3 => Self::ResourceNotFoundEip(error),
             4 => Self::IncorrectStatusCommonBandwidthPackage(error),
@@ -79,7 +79,7 @@ impl UpdateLoadBalancerAddressTypeConfigError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::OperationDeniedOnlyPostPaidEipSupported(error) => (0, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (1, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (1, error),
             Self::IncorrectBusinessStatusEip(error) => (2, error),
             Self::ResourceNotFoundEip(error) => (3, error),
             Self::IncorrectStatusCommonBandwidthPackage(error) => (4, error),
@@ -104,7 +104,7 @@ impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
         let (index, error) = self.parts();
         let names = [
             "OperationDeniedOnlyPostPaidEipSupported",
-            "MismatchZoneIdAndVSwitchId",
+            "MismatchZoneIdAndVswitchId",
             "IncorrectBusinessStatusEip",
             "ResourceNotFoundEip",
             "IncorrectStatusCommonBandwidthPackage",

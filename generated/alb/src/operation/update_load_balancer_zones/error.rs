@@ -12,17 +12,17 @@ pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `IncorrectBusinessStatus.Eip`: The business status of %s \[%s\]  is incorrect.
     IncorrectBusinessStatusEip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of %s.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneMappingsNotChanged`: The operation is not allowed because of %s.
     OperationDeniedZoneMappingsNotChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.ZoneIdAndVSwitchId`: The %s and %s are mismatched.
-    MismatchZoneIdAndVSwitchId(::acs_runtime::client::ServiceError),
+    MismatchZoneIdAndVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -64,12 +64,12 @@ impl UpdateLoadBalancerZonesError {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::IncorrectBusinessStatusLoadBalancer(error),
             2 => Self::IncorrectBusinessStatusEip(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            3 => Self::OperationDeniedZoneVswitchChanged(error),
             4 => Self::OperationDeniedZoneMappingsNotChanged(error),
-            5 => Self::ResourceNotEnoughVSwitchIp(error),
-            6 => Self::MismatchZoneIdAndVSwitchId(error),
+            5 => Self::ResourceNotEnoughVswitchIp(error),
+            6 => Self::MismatchZoneIdAndVswitchId(error),
             7 => Self::ResourceNotFoundLoadBalancer(error),
-            8 => Self::ResourceNotFoundVSwitch(error),
+            8 => Self::ResourceNotFoundVswitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -80,12 +80,12 @@ impl UpdateLoadBalancerZonesError {
             Self::IncorrectStatusLoadBalancer(error) => (0, error),
             Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
             Self::IncorrectBusinessStatusEip(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneVswitchChanged(error) => (3, error),
             Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
-            Self::MismatchZoneIdAndVSwitchId(error) => (6, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (5, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (6, error),
             Self::ResourceNotFoundLoadBalancer(error) => (7, error),
-            Self::ResourceNotFoundVSwitch(error) => (8, error),
+            Self::ResourceNotFoundVswitch(error) => (8, error),
             Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
@@ -105,12 +105,12 @@ impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
             "IncorrectStatusLoadBalancer",
             "IncorrectBusinessStatusLoadBalancer",
             "IncorrectBusinessStatusEip",
-            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneVswitchChanged",
             "OperationDeniedZoneMappingsNotChanged",
-            "ResourceNotEnoughVSwitchIp",
-            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotEnoughVswitchIp",
+            "MismatchZoneIdAndVswitchId",
             "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -40,7 +40,7 @@ pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `OperationUnsupported.DstPortRange`: Current TR version does not support setting destination port range.
     OperationUnsupportedDstPortRange(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
+    OperationUnsupportedIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
     InvalidParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
@@ -115,7 +115,7 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
             14 => Self::InvalidTransitRouterModeNeedUpgrade(error),
             15 => Self::OperationUnsupportedSrcPortRange(error),
             16 => Self::OperationUnsupportedDstPortRange(error),
-            17 => Self::OperationUnsupportedIPv6Cidr(error),
+            17 => Self::OperationUnsupportedIpv6Cidr(error),
             18 => Self::InvalidParameter(error),
             19 => Self::Unauthorized(error),
             20 => Self::MissingParamTrafficMarkingPolicyId(error),
@@ -143,7 +143,7 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
             Self::InvalidTransitRouterModeNeedUpgrade(error) => (14, error),
             Self::OperationUnsupportedSrcPortRange(error) => (15, error),
             Self::OperationUnsupportedDstPortRange(error) => (16, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (17, error),
+            Self::OperationUnsupportedIpv6Cidr(error) => (17, error),
             Self::InvalidParameter(error) => (18, error),
             Self::Unauthorized(error) => (19, error),
             Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
@@ -180,7 +180,7 @@ impl ::std::fmt::Debug for AddTrafficMatchRuleToTrafficMarkingPolicyError {
             "InvalidTransitRouterModeNeedUpgrade",
             "OperationUnsupportedSrcPortRange",
             "OperationUnsupportedDstPortRange",
-            "OperationUnsupportedIPv6Cidr",
+            "OperationUnsupportedIpv6Cidr",
             "InvalidParameter",
             "Unauthorized",
             "MissingParamTrafficMarkingPolicyId",

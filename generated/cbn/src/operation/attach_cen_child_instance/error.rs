@@ -10,7 +10,7 @@ pub enum AttachCenChildInstanceError {
     /// HTTP 400 `IncorrectStatus.VpcSwitch`: Operation is failed because some virtual switch is modifying within the same VPC.
     IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbbiden.CloudBoxVSwitchExist`: The operation is not allowed because of cloud box vswitch existed.
-    ForbbidenCloudBoxVSwitchExist(::acs_runtime::client::ServiceError),
+    ForbbidenCloudBoxVswitchExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.InvalidVpcStatus`: Operation is failed because the child-instance is configuring.
     OperationFailedInvalidVpcStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.InvalidTransitRouter`: Operation failed because the transit router is not supported.
@@ -101,7 +101,7 @@ impl AttachCenChildInstanceError {
         match index {
             0 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
             1 => Self::IncorrectStatusVpcSwitch(error),
-            2 => Self::ForbbidenCloudBoxVSwitchExist(error),
+            2 => Self::ForbbidenCloudBoxVswitchExist(error),
             3 => Self::OperationFailedInvalidVpcStatus(error),
             4 => Self::OperationFailedInvalidTransitRouter(error),
             5 => Self::OperationUnsupportedCenFullLevel(error),
@@ -129,7 +129,7 @@ impl AttachCenChildInstanceError {
         match self {
             Self::ForbbidenAttachChildInstanceAcrossBid(error) => (0, error),
             Self::IncorrectStatusVpcSwitch(error) => (1, error),
-            Self::ForbbidenCloudBoxVSwitchExist(error) => (2, error),
+            Self::ForbbidenCloudBoxVswitchExist(error) => (2, error),
             Self::OperationFailedInvalidVpcStatus(error) => (3, error),
             Self::OperationFailedInvalidTransitRouter(error) => (4, error),
             Self::OperationUnsupportedCenFullLevel(error) => (5, error),
@@ -168,7 +168,7 @@ impl ::std::fmt::Debug for AttachCenChildInstanceError {
         let names = [
             "ForbbidenAttachChildInstanceAcrossBid",
             "IncorrectStatusVpcSwitch",
-            "ForbbidenCloudBoxVSwitchExist",
+            "ForbbidenCloudBoxVswitchExist",
             "OperationFailedInvalidVpcStatus",
             "OperationFailedInvalidTransitRouter",
             "OperationUnsupportedCenFullLevel",

@@ -26,7 +26,7 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The destination network segment specified in the route entry overlaps with the vSwitch network segment.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
+    OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -83,7 +83,7 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
             7 => Self::InvalidParameter(error),
             8 => Self::Unauthorized(error),
             9 => Self::SystemBusy(error),
-            10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error),
             11 => Self::InvalidAttachmentIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -102,7 +102,7 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
             Self::InvalidParameter(error) => (7, error),
             Self::Unauthorized(error) => (8, error),
             Self::SystemBusy(error) => (9, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error) => {
                 (10, error)
             }
             Self::InvalidAttachmentIdNotFound(error) => (11, error),
@@ -132,7 +132,7 @@ impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
             "InvalidParameter",
             "Unauthorized",
             "SystemBusy",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVswitch",
             "InvalidAttachmentIdNotFound",
             "Unhandled",
         ];

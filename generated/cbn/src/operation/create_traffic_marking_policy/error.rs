@@ -48,7 +48,7 @@ pub enum CreateTrafficMarkingPolicyError {
     /// HTTP 400 `OperationUnsupported.SrcPortRange`: Current TR version does not support setting source port range.
     OperationUnsupportedSrcPortRange(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
+    OperationUnsupportedIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
     IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -136,7 +136,7 @@ impl CreateTrafficMarkingPolicyError {
             18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
             19 => Self::OperationUnsupportedDstPortRange(error),
             20 => Self::OperationUnsupportedSrcPortRange(error),
-            21 => Self::OperationUnsupportedIPv6Cidr(error),
+            21 => Self::OperationUnsupportedIpv6Cidr(error),
             22 => Self::IncorrectStatusTransitRouterInstance(error),
             23 => Self::InvalidParameter(error),
             24 => Self::Unauthorized(error),
@@ -170,7 +170,7 @@ impl CreateTrafficMarkingPolicyError {
             Self::InvalidTransitRouterModeNeedUpgrade(error) => (18, error),
             Self::OperationUnsupportedDstPortRange(error) => (19, error),
             Self::OperationUnsupportedSrcPortRange(error) => (20, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (21, error),
+            Self::OperationUnsupportedIpv6Cidr(error) => (21, error),
             Self::IncorrectStatusTransitRouterInstance(error) => (22, error),
             Self::InvalidParameter(error) => (23, error),
             Self::Unauthorized(error) => (24, error),
@@ -213,7 +213,7 @@ impl ::std::fmt::Debug for CreateTrafficMarkingPolicyError {
             "InvalidTransitRouterModeNeedUpgrade",
             "OperationUnsupportedDstPortRange",
             "OperationUnsupportedSrcPortRange",
-            "OperationUnsupportedIPv6Cidr",
+            "OperationUnsupportedIpv6Cidr",
             "IncorrectStatusTransitRouterInstance",
             "InvalidParameter",
             "Unauthorized",

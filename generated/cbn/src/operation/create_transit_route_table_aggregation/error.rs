@@ -28,7 +28,7 @@ pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `RouteConflict`: The specified route already exists.
     RouteConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: The cen dose not support Ipv6 route.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
+    InvalidOperationInstanceNotSupportIpv6Route(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
     IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter.ScopeListOrScope`: The input parameter TransitRouteTableAggregationScopeList or TransitRouteTableAggregationScope that is mandatory for processing this request is not supplied.
@@ -110,7 +110,7 @@ impl CreateTransitRouteTableAggregationError {
             8 => Self::OperationUnsupportedServiceMode(error),
             9 => Self::InvalidCidrBlock(error),
             10 => Self::RouteConflict(error),
-            11 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            11 => Self::InvalidOperationInstanceNotSupportIpv6Route(error),
             12 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
             13 => Self::MissingParameterScopeListOrScope(error),
             14 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
@@ -137,7 +137,7 @@ impl CreateTransitRouteTableAggregationError {
             Self::OperationUnsupportedServiceMode(error) => (8, error),
             Self::InvalidCidrBlock(error) => (9, error),
             Self::RouteConflict(error) => (10, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (11, error),
+            Self::InvalidOperationInstanceNotSupportIpv6Route(error) => (11, error),
             Self::IllegalParamTransitRouteTableAggregationCidr(error) => (12, error),
             Self::MissingParameterScopeListOrScope(error) => (13, error),
             Self::InvalidParameterTransitRouteTableAggregationScope(error) => (14, error),
@@ -175,7 +175,7 @@ impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
             "OperationUnsupportedServiceMode",
             "InvalidCidrBlock",
             "RouteConflict",
-            "InvalidOperationInstanceNotSupportIPv6Route",
+            "InvalidOperationInstanceNotSupportIpv6Route",
             "IllegalParamTransitRouteTableAggregationCidr",
             "MissingParameterScopeListOrScope",
             "InvalidParameterTransitRouteTableAggregationScope",

@@ -38,7 +38,7 @@ pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `InvalidCenId.NotFound`: CenId is not found.
     InvalidCenIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.VSwitchId`: VSwitchId is illegal.
-    IllegalParamVSwitchId(::acs_runtime::client::ServiceError),
+    IllegalParamVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.TransitRouterInstance`: The status of TransitRouter is incorrect.
     IncorrectStatusTransitRouterInstance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.CenFullLevel`: CEN full level does not support TransitRouter
@@ -80,9 +80,9 @@ pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `IllegalParam.Ipv6Support`: Ipv6Support is illegal. Valid Values are \[enable, disable\].
     IllegalParamIpv6Support(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchNotFound`: The specified vswitch not found.
-    OperationFailedVSwitchNotFound(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.ResourceOwnerTransitRouterServiceExpired`: The transit router service of the account to which the resource belongs has been suspended due to arrears. Please notify the other party to renew the service and try again.
     ForbiddenResourceOwnerTransitRouterServiceExpired(
         ::acs_runtime::client::ServiceError,
@@ -106,7 +106,7 @@ pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE`: Only VPC attachment support appliance mode.
     InvalidOperationResourceNotSupportApplianceMode(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
     InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
     /// HTTP 409 `IncorrectStatus.VpcSwitch`: The resource is not in a valid state for the attachment operation.
@@ -206,7 +206,7 @@ impl CreateTransitRouterVpcAttachmentError {
             13 => Self::IllegalParamZoneMappings(error),
             14 => Self::OperationUnsupportedTransitRouterType(error),
             15 => Self::InvalidCenIdNotFound(error),
-            16 => Self::IllegalParamVSwitchId(error),
+            16 => Self::IllegalParamVswitchId(error),
             17 => Self::IncorrectStatusTransitRouterInstance(error),
             18 => Self::OperationUnsupportedCenFullLevel(error),
             19 => Self::IllegalParamServiceMode(error),
@@ -225,8 +225,8 @@ impl CreateTransitRouterVpcAttachmentError {
             32 => Self::IllegalParamTransitRouterRegionId(error),
             33 => Self::InvalidTransitRouterModeNeedUpgrade(error),
             34 => Self::IllegalParamIpv6Support(error),
-            35 => Self::OperationFailedVSwitchNotFound(error),
-            36 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            35 => Self::OperationFailedVswitchNotFound(error),
+            36 => Self::OperationFailedVswitchIpv6CidrNotAllocated(error),
             37 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
             38 => Self::ForbiddenTransitRouterServiceExpired(error),
             39 => Self::InvalidParameter(error),
@@ -236,7 +236,7 @@ impl CreateTransitRouterVpcAttachmentError {
             43 => Self::InvalidParameterApplianceModeSupport(error),
             44 => Self::InvalidParameterIpv6Support(error),
             45 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
-            46 => Self::InvalidVSwitchIdNotFound(error),
+            46 => Self::InvalidVswitchIdNotFound(error),
             47 => Self::InvalidOperationCenInstanceStatus(error),
             48 => Self::IncorrectStatusVpcSwitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -262,7 +262,7 @@ impl CreateTransitRouterVpcAttachmentError {
             Self::IllegalParamZoneMappings(error) => (13, error),
             Self::OperationUnsupportedTransitRouterType(error) => (14, error),
             Self::InvalidCenIdNotFound(error) => (15, error),
-            Self::IllegalParamVSwitchId(error) => (16, error),
+            Self::IllegalParamVswitchId(error) => (16, error),
             Self::IncorrectStatusTransitRouterInstance(error) => (17, error),
             Self::OperationUnsupportedCenFullLevel(error) => (18, error),
             Self::IllegalParamServiceMode(error) => (19, error),
@@ -281,8 +281,8 @@ impl CreateTransitRouterVpcAttachmentError {
             Self::IllegalParamTransitRouterRegionId(error) => (32, error),
             Self::InvalidTransitRouterModeNeedUpgrade(error) => (33, error),
             Self::IllegalParamIpv6Support(error) => (34, error),
-            Self::OperationFailedVSwitchNotFound(error) => (35, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (36, error),
+            Self::OperationFailedVswitchNotFound(error) => (35, error),
+            Self::OperationFailedVswitchIpv6CidrNotAllocated(error) => (36, error),
             Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (37, error),
             Self::ForbiddenTransitRouterServiceExpired(error) => (38, error),
             Self::InvalidParameter(error) => (39, error),
@@ -294,7 +294,7 @@ impl CreateTransitRouterVpcAttachmentError {
             Self::InvalidParameterApplianceModeSupport(error) => (43, error),
             Self::InvalidParameterIpv6Support(error) => (44, error),
             Self::InvalidOperationResourceNotSupportApplianceMode(error) => (45, error),
-            Self::InvalidVSwitchIdNotFound(error) => (46, error),
+            Self::InvalidVswitchIdNotFound(error) => (46, error),
             Self::InvalidOperationCenInstanceStatus(error) => (47, error),
             Self::IncorrectStatusVpcSwitch(error) => (48, error),
             Self::Unhandled(unhandled) => (49, unhandled.service_error()),
@@ -329,7 +329,7 @@ impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
             "IllegalParamZoneMappings",
             "OperationUnsupportedTransitRouterType",
             "InvalidCenIdNotFound",
-            "IllegalParamVSwitchId",
+            "IllegalParamVswitchId",
             "IncorrectStatusTransitRouterInstance",
             "OperationUnsupportedCenFullLevel",
             "IllegalParamServiceMode",
@@ -348,8 +348,8 @@ impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
             "IllegalParamTransitRouterRegionId",
             "InvalidTransitRouterModeNeedUpgrade",
             "IllegalParamIpv6Support",
-            "OperationFailedVSwitchNotFound",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "OperationFailedVswitchNotFound",
+            "OperationFailedVswitchIpv6CidrNotAllocated",
             "ForbiddenResourceOwnerTransitRouterServiceExpired",
             "ForbiddenTransitRouterServiceExpired",
             "InvalidParameter",
@@ -359,7 +359,7 @@ impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
             "InvalidParameterApplianceModeSupport",
             "InvalidParameterIpv6Support",
             "InvalidOperationResourceNotSupportApplianceMode",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidOperationCenInstanceStatus",
             "IncorrectStatusVpcSwitch",
             "Unhandled",

@@ -26,7 +26,7 @@ pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `RouteConflict`: The specified route already exists.
     RouteConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: The cen dose not support Ipv6 route.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
+    InvalidOperationInstanceNotSupportIpv6Route(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.TransitRouteTableAggregationCidr`: The param TransitRouteTableAggregationCidr is illegal.
     IllegalParamTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -108,7 +108,7 @@ impl ModifyTransitRouteTableAggregationError {
             7 => Self::OperationUnsupportedServiceMode(error),
             8 => Self::InvalidCidrBlock(error),
             9 => Self::RouteConflict(error),
-            10 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            10 => Self::InvalidOperationInstanceNotSupportIpv6Route(error),
             11 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
             12 => Self::InvalidParameter(error),
             13 => Self::Unauthorized(error),
@@ -134,7 +134,7 @@ impl ModifyTransitRouteTableAggregationError {
             Self::OperationUnsupportedServiceMode(error) => (7, error),
             Self::InvalidCidrBlock(error) => (8, error),
             Self::RouteConflict(error) => (9, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (10, error),
+            Self::InvalidOperationInstanceNotSupportIpv6Route(error) => (10, error),
             Self::IllegalParamTransitRouteTableAggregationCidr(error) => (11, error),
             Self::InvalidParameter(error) => (12, error),
             Self::Unauthorized(error) => (13, error),
@@ -173,7 +173,7 @@ impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
             "OperationUnsupportedServiceMode",
             "InvalidCidrBlock",
             "RouteConflict",
-            "InvalidOperationInstanceNotSupportIPv6Route",
+            "InvalidOperationInstanceNotSupportIpv6Route",
             "IllegalParamTransitRouteTableAggregationCidr",
             "InvalidParameter",
             "Unauthorized",

@@ -30,7 +30,7 @@ pub enum ResolveAndRouteServiceInCenError {
     /// HTTP 400 `IncorrectStatus.TransitRouter`: The resource is not in a valid state for the operation.
     IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.InstanceNotSupportIPv6Route`: IPv6 routing has not been enabled for the CEN instance.
-    InvalidOperationInstanceNotSupportIPv6Route(::acs_runtime::client::ServiceError),
+    InvalidOperationInstanceNotSupportIpv6Route(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
     InvalidParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
@@ -91,7 +91,7 @@ impl ResolveAndRouteServiceInCenError {
             9 => Self::OperationUnsupportedTransitRouterType(error),
             10 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
             11 => Self::IncorrectStatusTransitRouter(error),
-            12 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            12 => Self::InvalidOperationInstanceNotSupportIpv6Route(error),
             13 => Self::InvalidParameter(error),
             14 => Self::Unauthorized(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -113,7 +113,7 @@ impl ResolveAndRouteServiceInCenError {
             Self::OperationUnsupportedTransitRouterType(error) => (9, error),
             Self::ParameterIllegalAccessRegionIdNoCcn(error) => (10, error),
             Self::IncorrectStatusTransitRouter(error) => (11, error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (12, error),
+            Self::InvalidOperationInstanceNotSupportIpv6Route(error) => (12, error),
             Self::InvalidParameter(error) => (13, error),
             Self::Unauthorized(error) => (14, error),
             Self::Unhandled(unhandled) => (15, unhandled.service_error()),
@@ -144,7 +144,7 @@ impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
             "OperationUnsupportedTransitRouterType",
             "ParameterIllegalAccessRegionIdNoCcn",
             "IncorrectStatusTransitRouter",
-            "InvalidOperationInstanceNotSupportIPv6Route",
+            "InvalidOperationInstanceNotSupportIpv6Route",
             "InvalidParameter",
             "Unauthorized",
             "Unhandled",

@@ -38,7 +38,7 @@ pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 400 `OperationUnsupported.DstPortRange`: Current TR version does not support setting destination port range.
     OperationUnsupportedDstPortRange(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.IPv6Cidr`: The traffic marking policy for current TR type does not support IPv6 CIDR.
-    OperationUnsupportedIPv6Cidr(::acs_runtime::client::ServiceError),
+    OperationUnsupportedIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.DstCidr`: DstCidr is illegal.
     IllegalParamDstCidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.SrcCidr`: SrcCidr is illegal.
@@ -118,7 +118,7 @@ impl UpdateTrafficMarkingPolicyAttributeError {
             12 => Self::InvalidTransitRouterModeNeedUpgrade(error),
             13 => Self::OperationUnsupportedSrcPortRange(error),
             14 => Self::OperationUnsupportedDstPortRange(error),
-            15 => Self::OperationUnsupportedIPv6Cidr(error),
+            15 => Self::OperationUnsupportedIpv6Cidr(error),
             16 => Self::IllegalParamDstCidr(error),
             17 => Self::IllegalParamSrcCidr(error),
             18 => Self::InvalidParameter(error),
@@ -149,7 +149,7 @@ impl UpdateTrafficMarkingPolicyAttributeError {
             Self::InvalidTransitRouterModeNeedUpgrade(error) => (12, error),
             Self::OperationUnsupportedSrcPortRange(error) => (13, error),
             Self::OperationUnsupportedDstPortRange(error) => (14, error),
-            Self::OperationUnsupportedIPv6Cidr(error) => (15, error),
+            Self::OperationUnsupportedIpv6Cidr(error) => (15, error),
             Self::IllegalParamDstCidr(error) => (16, error),
             Self::IllegalParamSrcCidr(error) => (17, error),
             Self::InvalidParameter(error) => (18, error),
@@ -187,7 +187,7 @@ impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
             "InvalidTransitRouterModeNeedUpgrade",
             "OperationUnsupportedSrcPortRange",
             "OperationUnsupportedDstPortRange",
-            "OperationUnsupportedIPv6Cidr",
+            "OperationUnsupportedIpv6Cidr",
             "IllegalParamDstCidr",
             "IllegalParamSrcCidr",
             "InvalidParameter",

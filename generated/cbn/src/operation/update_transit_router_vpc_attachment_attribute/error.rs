@@ -22,19 +22,19 @@ pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `IllegalParam.Ipv6Support`: Ipv6Support is illegal. Valid Values are \[enable, disable\].
     IllegalParamIpv6Support(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchNotFound`: The specified vswitch not found.
-    OperationFailedVSwitchNotFound(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is the specified attachment.
-    OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(
+    OperationInvalidAttachmentReferencedIpv6RouteEntryExisted(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted`: The specified attachment is referenced by vpc route entry(IPv6).
-    OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(
+    OperationInvalidAttachmentReferencedVpcIpv6RouteEntryExisted(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationInvalid.EniReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is network interface that the specified attachment referenced.
-    OperationInvalidEniReferencedIPv6RouteEntryExisted(
+    OperationInvalidEniReferencedIpv6RouteEntryExisted(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationUnsupported.VpcRoutePropagationSource`: The operation on this VPC route propagation source is not supported.
@@ -123,13 +123,13 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
             4 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
             5 => Self::InvalidOperationVpnAssociated(error),
             6 => Self::IllegalParamIpv6Support(error),
-            7 => Self::OperationFailedVSwitchNotFound(error),
-            8 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
-            9 => Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error),
+            7 => Self::OperationFailedVswitchNotFound(error),
+            8 => Self::OperationFailedVswitchIpv6CidrNotAllocated(error),
+            9 => Self::OperationInvalidAttachmentReferencedIpv6RouteEntryExisted(error),
             10 => {
-                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
+                Self::OperationInvalidAttachmentReferencedVpcIpv6RouteEntryExisted(error)
             }
-            11 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            11 => Self::OperationInvalidEniReferencedIpv6RouteEntryExisted(error),
             12 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
             13 => Self::OperationUnsupportedTransitRouterType(error),
             14 => Self::InvalidParameter(error),
@@ -155,15 +155,15 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
             Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => (4, error),
             Self::InvalidOperationVpnAssociated(error) => (5, error),
             Self::IllegalParamIpv6Support(error) => (6, error),
-            Self::OperationFailedVSwitchNotFound(error) => (7, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (8, error),
-            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error) => {
+            Self::OperationFailedVswitchNotFound(error) => (7, error),
+            Self::OperationFailedVswitchIpv6CidrNotAllocated(error) => (8, error),
+            Self::OperationInvalidAttachmentReferencedIpv6RouteEntryExisted(error) => {
                 (9, error)
             }
-            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error) => {
+            Self::OperationInvalidAttachmentReferencedVpcIpv6RouteEntryExisted(error) => {
                 (10, error)
             }
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
+            Self::OperationInvalidEniReferencedIpv6RouteEntryExisted(error) => {
                 (11, error)
             }
             Self::OperationUnsupportedVpcRoutePropagationSource(error) => (12, error),
@@ -204,11 +204,11 @@ impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
             "QuotaExceededVpcAutoRoutesPublishPerTransitRouter",
             "InvalidOperationVpnAssociated",
             "IllegalParamIpv6Support",
-            "OperationFailedVSwitchNotFound",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
-            "OperationInvalidAttachmentReferencedIPv6RouteEntryExisted",
-            "OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted",
-            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
+            "OperationFailedVswitchNotFound",
+            "OperationFailedVswitchIpv6CidrNotAllocated",
+            "OperationInvalidAttachmentReferencedIpv6RouteEntryExisted",
+            "OperationInvalidAttachmentReferencedVpcIpv6RouteEntryExisted",
+            "OperationInvalidEniReferencedIpv6RouteEntryExisted",
             "OperationUnsupportedVpcRoutePropagationSource",
             "OperationUnsupportedTransitRouterType",
             "InvalidParameter",

@@ -12,7 +12,7 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `IncorrectStatus.TransitRouterAttachment`: The status of TransitRouterAttachment is incorrect.
     IncorrectStatusTransitRouterAttachment(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.VSwitchId`: VSwitchId is illegal.
-    IllegalParamVSwitchId(::acs_runtime::client::ServiceError),
+    IllegalParamVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
     InvalidTransitRouterAttachmentIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.ServiceMode`: The specified TransitRouter does not support the operation.
@@ -34,11 +34,11 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `InsufficientIpAddr.vsw`: Insufficient available IP addresses in the vSwitch.
     InsufficientIpAddrVsw(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchIpv6CidrNotAllocated`: The specified vswitch does not have IPv6 address allocated.
-    OperationFailedVSwitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchIpv6CidrNotAllocated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidTransitRouterMode.NeedUpgrade`: TransitRouter need to upgrade.
     InvalidTransitRouterModeNeedUpgrade(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationInvalid.EniReferencedIPv6RouteEntryExisted`: Operation is failed because there is at least one route entry(IPv6) which next hop is network interface that the specified attachment referenced.
-    OperationInvalidEniReferencedIPv6RouteEntryExisted(
+    OperationInvalidEniReferencedIpv6RouteEntryExisted(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -46,7 +46,7 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -97,7 +97,7 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
         match index {
             0 => Self::IllegalParamZoneId(error),
             1 => Self::IncorrectStatusTransitRouterAttachment(error),
-            2 => Self::IllegalParamVSwitchId(error),
+            2 => Self::IllegalParamVswitchId(error),
             3 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
             4 => Self::OperationUnsupportedServiceMode(error),
             5 => Self::IllegalParamAddOrRemoveZoneMappings(error),
@@ -107,12 +107,12 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
             9 => Self::IncorrectStatusVpcSwitch(error),
             10 => Self::OperationUnsupportedTransitRouterType(error),
             11 => Self::InsufficientIpAddrVsw(error),
-            12 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            12 => Self::OperationFailedVswitchIpv6CidrNotAllocated(error),
             13 => Self::InvalidTransitRouterModeNeedUpgrade(error),
-            14 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            14 => Self::OperationInvalidEniReferencedIpv6RouteEntryExisted(error),
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
-            17 => Self::InvalidVSwitchIdNotFound(error),
+            17 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -122,7 +122,7 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
         match self {
             Self::IllegalParamZoneId(error) => (0, error),
             Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
-            Self::IllegalParamVSwitchId(error) => (2, error),
+            Self::IllegalParamVswitchId(error) => (2, error),
             Self::InvalidTransitRouterAttachmentIdNotFound(error) => (3, error),
             Self::OperationUnsupportedServiceMode(error) => (4, error),
             Self::IllegalParamAddOrRemoveZoneMappings(error) => (5, error),
@@ -132,14 +132,14 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
             Self::IncorrectStatusVpcSwitch(error) => (9, error),
             Self::OperationUnsupportedTransitRouterType(error) => (10, error),
             Self::InsufficientIpAddrVsw(error) => (11, error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (12, error),
+            Self::OperationFailedVswitchIpv6CidrNotAllocated(error) => (12, error),
             Self::InvalidTransitRouterModeNeedUpgrade(error) => (13, error),
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
+            Self::OperationInvalidEniReferencedIpv6RouteEntryExisted(error) => {
                 (14, error)
             }
             Self::InvalidParameter(error) => (15, error),
             Self::Unauthorized(error) => (16, error),
-            Self::InvalidVSwitchIdNotFound(error) => (17, error),
+            Self::InvalidVswitchIdNotFound(error) => (17, error),
             Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
@@ -158,7 +158,7 @@ impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
         let names = [
             "IllegalParamZoneId",
             "IncorrectStatusTransitRouterAttachment",
-            "IllegalParamVSwitchId",
+            "IllegalParamVswitchId",
             "InvalidTransitRouterAttachmentIdNotFound",
             "OperationUnsupportedServiceMode",
             "IllegalParamAddOrRemoveZoneMappings",
@@ -168,12 +168,12 @@ impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
             "IncorrectStatusVpcSwitch",
             "OperationUnsupportedTransitRouterType",
             "InsufficientIpAddrVsw",
-            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "OperationFailedVswitchIpv6CidrNotAllocated",
             "InvalidTransitRouterModeNeedUpgrade",
-            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
+            "OperationInvalidEniReferencedIpv6RouteEntryExisted",
             "InvalidParameter",
             "Unauthorized",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

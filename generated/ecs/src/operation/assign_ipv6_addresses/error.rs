@@ -26,7 +26,7 @@ pub enum AssignIpv6AddressesError {
     /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
     InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of vSwitch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.Conflict`: %s
     InvalidParameterConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.EniOperationConflict`: The previous ENI operation is still in progress. Please try again later.
@@ -66,13 +66,13 @@ pub enum AssignIpv6AddressesError {
     /// HTTP 403 `InvalidOperation.Ipv4NotSupport`: %s
     InvalidOperationIpv4NotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitch.Ipv6NotTurnOn`: %s
-    InvalidVSwitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
+    InvalidVswitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidParam.IpAssign`: %s
     InvalidParamIpAssign(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
     ///
     /// Also returned with HTTP 404: The specified ipv6 does not match VSwitch cidr scope.
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden.RegionId`: %s
     ForbiddenRegionId(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidOperation.EniServiceManaged`: %s
@@ -100,17 +100,17 @@ pub enum AssignIpv6AddressesError {
     /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The ip prefix must be strict cidr format.
     InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified vSwitch has not enough ip prefix.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.VSwitchIpv6Disabled`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationVSwitchIpv6Disabled(::acs_runtime::client::ServiceError),
+    InvalidOperationVswitchIpv6Disabled(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.EnableIpv6Failed`: The specified VSwitch does not support Ipv6 feature.
     InvalidOperationEnableIpv6Failed(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.HasIpv6RouteEntry`: The specified eni has been pointed to the next hop of the route.
     InvalidOperationHasIpv6RouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified vSwitch has no cidr reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
+    InvalidOperationVswitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -200,7 +200,7 @@ impl AssignIpv6AddressesError {
             6 => Self::InvalidOperationInvalidEcsState(error),
             7 => Self::InvalidOperationInvalidEniState(error),
             8 => Self::InvalidPrivateIpAddressDuplicated(error),
-            9 => Self::IncorrectVSwitchStatus(error),
+            9 => Self::IncorrectVswitchStatus(error),
             10 => Self::InvalidParameterConflict(error),
             11 => Self::InvalidOperationEniOperationConflict(error),
             12 => Self::InvalidUserTypeNotSupported(error),
@@ -218,9 +218,9 @@ impl AssignIpv6AddressesError {
             24 => Self::InvalidOperationIpv6CountExceeded(error),
             25 => Self::InvalidOperationIpv6NotSupport(error),
             26 => Self::InvalidOperationIpv4NotSupport(error),
-            27 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            27 => Self::InvalidVswitchIpv6NotTurnOn(error),
             28 => Self::InvalidParamIpAssign(error),
-            29 => Self::InvalidVSwitchIdIpInvalid(error),
+            29 => Self::InvalidVswitchIdIpInvalid(error),
             30 => Self::ForbiddenRegionId(error),
             31 => Self::InvalidOperationEniServiceManaged(error),
             32 => Self::SecurityGroupInstanceLimitExceed(error),
@@ -233,12 +233,12 @@ impl AssignIpv6AddressesError {
             39 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
             40 => Self::InvalidIpIpPrefixNotAvailable(error),
             41 => Self::InvalidIpIpPrefixNotStrict(error),
-            42 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            42 => Self::InvalidVswitchIdIpPrefixNotEnough(error),
             43 => Self::InvalidEniIdNotFound(error),
-            44 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            44 => Self::InvalidOperationVswitchIpv6Disabled(error),
             45 => Self::InvalidOperationEnableIpv6Failed(error),
             46 => Self::InvalidOperationHasIpv6RouteEntry(error),
-            47 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            47 => Self::InvalidOperationVswitchCidrReservationNotExist(error),
             48 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -256,7 +256,7 @@ impl AssignIpv6AddressesError {
             Self::InvalidOperationInvalidEcsState(error) => (6, error),
             Self::InvalidOperationInvalidEniState(error) => (7, error),
             Self::InvalidPrivateIpAddressDuplicated(error) => (8, error),
-            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::IncorrectVswitchStatus(error) => (9, error),
             Self::InvalidParameterConflict(error) => (10, error),
             Self::InvalidOperationEniOperationConflict(error) => (11, error),
             Self::InvalidUserTypeNotSupported(error) => (12, error),
@@ -274,9 +274,9 @@ impl AssignIpv6AddressesError {
             Self::InvalidOperationIpv6CountExceeded(error) => (24, error),
             Self::InvalidOperationIpv6NotSupport(error) => (25, error),
             Self::InvalidOperationIpv4NotSupport(error) => (26, error),
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => (27, error),
+            Self::InvalidVswitchIpv6NotTurnOn(error) => (27, error),
             Self::InvalidParamIpAssign(error) => (28, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (29, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (29, error),
             Self::ForbiddenRegionId(error) => (30, error),
             Self::InvalidOperationEniServiceManaged(error) => (31, error),
             Self::SecurityGroupInstanceLimitExceed(error) => (32, error),
@@ -291,12 +291,12 @@ impl AssignIpv6AddressesError {
             Self::InvalidIpIpPrefixMustInReserveSegment(error) => (39, error),
             Self::InvalidIpIpPrefixNotAvailable(error) => (40, error),
             Self::InvalidIpIpPrefixNotStrict(error) => (41, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (42, error),
+            Self::InvalidVswitchIdIpPrefixNotEnough(error) => (42, error),
             Self::InvalidEniIdNotFound(error) => (43, error),
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => (44, error),
+            Self::InvalidOperationVswitchIpv6Disabled(error) => (44, error),
             Self::InvalidOperationEnableIpv6Failed(error) => (45, error),
             Self::InvalidOperationHasIpv6RouteEntry(error) => (46, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (47, error),
+            Self::InvalidOperationVswitchCidrReservationNotExist(error) => (47, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (48, error),
             Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
@@ -323,7 +323,7 @@ impl ::std::fmt::Debug for AssignIpv6AddressesError {
             "InvalidOperationInvalidEcsState",
             "InvalidOperationInvalidEniState",
             "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "InvalidParameterConflict",
             "InvalidOperationEniOperationConflict",
             "InvalidUserTypeNotSupported",
@@ -341,9 +341,9 @@ impl ::std::fmt::Debug for AssignIpv6AddressesError {
             "InvalidOperationIpv6CountExceeded",
             "InvalidOperationIpv6NotSupport",
             "InvalidOperationIpv4NotSupport",
-            "InvalidVSwitchIpv6NotTurnOn",
+            "InvalidVswitchIpv6NotTurnOn",
             "InvalidParamIpAssign",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpInvalid",
             "ForbiddenRegionId",
             "InvalidOperationEniServiceManaged",
             "SecurityGroupInstanceLimitExceed",
@@ -356,12 +356,12 @@ impl ::std::fmt::Debug for AssignIpv6AddressesError {
             "InvalidIpIpPrefixMustInReserveSegment",
             "InvalidIpIpPrefixNotAvailable",
             "InvalidIpIpPrefixNotStrict",
-            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidVswitchIdIpPrefixNotEnough",
             "InvalidEniIdNotFound",
-            "InvalidOperationVSwitchIpv6Disabled",
+            "InvalidOperationVswitchIpv6Disabled",
             "InvalidOperationEnableIpv6Failed",
             "InvalidOperationHasIpv6RouteEntry",
-            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationVswitchCidrReservationNotExist",
             "InvalidOperationRegionNotSupportIpPrefix",
             "Unhandled",
         ];

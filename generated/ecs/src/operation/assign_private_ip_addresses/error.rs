@@ -40,7 +40,7 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 400 `InvalidOperation.InstanceNotSupportMulitipleIp`: Assigning private ip for instance in cloud box is unsupported.
     InvalidOperationInstanceNotSupportMulitipleIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created Available", but current state is "%s".
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.PrivateIpAddress`: There are not enough private IPs in the specified VSwitch.
     QuotaExceededPrivateIpAddress(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidStatus.InstanceIsMigrating`: The ECS which ENI is attached to is migrating. Please try again later.
@@ -48,7 +48,7 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 400 `InvalidEniId.Malformed`: The specified parameter "NetworkInterfaceId" is not valid. Ensure you provide the full ENI id in the form eni-xxx.
     InvalidEniIdMalformed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitch.IllegalStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created", but current state is "%s".
-    InvalidVSwitchIllegalStatus(::acs_runtime::client::ServiceError),
+    InvalidVswitchIllegalStatus(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidUserType.NotSupported`: %s
     InvalidUserTypeNotSupported(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Abs.InvalidAccount.NotFound`: %s
@@ -72,9 +72,9 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
     InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpNotEnough`: %s
-    InvalidVSwitchIdIpNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.IpAssigned`: %s
     InvalidIpIpAssigned(::acs_runtime::client::ServiceError),
     /// HTTP 403 `MaxEniPrivateIpsCountExceeded`: %s
@@ -98,7 +98,7 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 403 `InvalidIp.IpPrefixNotStrict`: The IP prefix "%s" must be strict CIDR format.
     InvalidIpIpPrefixNotStrict(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified VSwitch does not have enough IP prefixes.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The IP prefixes mask "%s" is illegal.Ensure the mask is between %s and %s.
     InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.IpPrefixMustInReserveSegment`: The IP prefix must be in VSwitch reserved segment. Ensure you create reserved segment for the VSwitch.
@@ -108,13 +108,13 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidInstanceId.NotFound`: %s
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified VSwitch does not have CIDR reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
+    InvalidOperationVswitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support IP prefix feature.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
@@ -220,11 +220,11 @@ impl AssignPrivateIpAddressesError {
             13 => Self::InvalidSecondaryPrivateIpAddressCountMalformed(error),
             14 => Self::InvalidParameterConflict(error),
             15 => Self::InvalidOperationInstanceNotSupportMulitipleIp(error),
-            16 => Self::IncorrectVSwitchStatus(error),
+            16 => Self::IncorrectVswitchStatus(error),
             17 => Self::QuotaExceededPrivateIpAddress(error),
             18 => Self::InvalidStatusInstanceIsMigrating(error),
             19 => Self::InvalidEniIdMalformed(error),
-            20 => Self::InvalidVSwitchIllegalStatus(error),
+            20 => Self::InvalidVswitchIllegalStatus(error),
             21 => Self::InvalidUserTypeNotSupported(error),
             22 => Self::AbsInvalidAccountNotFound(error),
             23 => Self::ForbiddenNotSupportRam(error),
@@ -236,8 +236,8 @@ impl AssignPrivateIpAddressesError {
             29 => Self::SecurityGroupInstanceLimitExceed(error),
             30 => Self::InvalidSecurityGroupIdNotVpc(error),
             31 => Self::InvalidOperationInvalidEniType(error),
-            32 => Self::InvalidVSwitchIdIpNotEnough(error),
-            33 => Self::InvalidVSwitchIdIpInvalid(error),
+            32 => Self::InvalidVswitchIdIpNotEnough(error),
+            33 => Self::InvalidVswitchIdIpInvalid(error),
             34 => Self::InvalidIpIpAssigned(error),
             35 => Self::MaxEniPrivateIpsCountExceeded(error),
             36 => Self::OperationConflict(error),
@@ -249,15 +249,15 @@ impl AssignPrivateIpAddressesError {
             42 => Self::InvalidIpIpPrefixMaskNotSame(error),
             43 => Self::InvalidIpIpPrefixNotAvailable(error),
             44 => Self::InvalidIpIpPrefixNotStrict(error),
-            45 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            45 => Self::InvalidVswitchIdIpPrefixNotEnough(error),
             46 => Self::InvalidIpIpPrefixMaskInvalid(error),
             47 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
             48 => Self::InvalidEcsIdNotFound(error),
             49 => Self::InvalidEniIdNotFound(error),
-            50 => Self::InvalidVSwitchIdNotFound(error),
+            50 => Self::InvalidVswitchIdNotFound(error),
             51 => Self::InvalidSecurityGroupIdNotFound(error),
             52 => Self::InvalidInstanceIdNotFound(error),
-            53 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            53 => Self::InvalidOperationVswitchCidrReservationNotExist(error),
             54 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             55 => Self::InternalError(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -283,11 +283,11 @@ impl AssignPrivateIpAddressesError {
             Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => (13, error),
             Self::InvalidParameterConflict(error) => (14, error),
             Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => (15, error),
-            Self::IncorrectVSwitchStatus(error) => (16, error),
+            Self::IncorrectVswitchStatus(error) => (16, error),
             Self::QuotaExceededPrivateIpAddress(error) => (17, error),
             Self::InvalidStatusInstanceIsMigrating(error) => (18, error),
             Self::InvalidEniIdMalformed(error) => (19, error),
-            Self::InvalidVSwitchIllegalStatus(error) => (20, error),
+            Self::InvalidVswitchIllegalStatus(error) => (20, error),
             Self::InvalidUserTypeNotSupported(error) => (21, error),
             Self::AbsInvalidAccountNotFound(error) => (22, error),
             Self::ForbiddenNotSupportRam(error) => (23, error),
@@ -299,8 +299,8 @@ impl AssignPrivateIpAddressesError {
             Self::SecurityGroupInstanceLimitExceed(error) => (29, error),
             Self::InvalidSecurityGroupIdNotVpc(error) => (30, error),
             Self::InvalidOperationInvalidEniType(error) => (31, error),
-            Self::InvalidVSwitchIdIpNotEnough(error) => (32, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (33, error),
+            Self::InvalidVswitchIdIpNotEnough(error) => (32, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (33, error),
             Self::InvalidIpIpAssigned(error) => (34, error),
             Self::MaxEniPrivateIpsCountExceeded(error) => (35, error),
             Self::OperationConflict(error) => (36, error),
@@ -312,15 +312,15 @@ impl AssignPrivateIpAddressesError {
             Self::InvalidIpIpPrefixMaskNotSame(error) => (42, error),
             Self::InvalidIpIpPrefixNotAvailable(error) => (43, error),
             Self::InvalidIpIpPrefixNotStrict(error) => (44, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (45, error),
+            Self::InvalidVswitchIdIpPrefixNotEnough(error) => (45, error),
             Self::InvalidIpIpPrefixMaskInvalid(error) => (46, error),
             Self::InvalidIpIpPrefixMustInReserveSegment(error) => (47, error),
             Self::InvalidEcsIdNotFound(error) => (48, error),
             Self::InvalidEniIdNotFound(error) => (49, error),
-            Self::InvalidVSwitchIdNotFound(error) => (50, error),
+            Self::InvalidVswitchIdNotFound(error) => (50, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
             Self::InvalidInstanceIdNotFound(error) => (52, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (53, error),
+            Self::InvalidOperationVswitchCidrReservationNotExist(error) => (53, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (54, error),
             Self::InternalError(error) => (55, error),
             Self::Unhandled(unhandled) => (56, unhandled.service_error()),
@@ -355,11 +355,11 @@ impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
             "InvalidSecondaryPrivateIpAddressCountMalformed",
             "InvalidParameterConflict",
             "InvalidOperationInstanceNotSupportMulitipleIp",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "QuotaExceededPrivateIpAddress",
             "InvalidStatusInstanceIsMigrating",
             "InvalidEniIdMalformed",
-            "InvalidVSwitchIllegalStatus",
+            "InvalidVswitchIllegalStatus",
             "InvalidUserTypeNotSupported",
             "AbsInvalidAccountNotFound",
             "ForbiddenNotSupportRam",
@@ -371,8 +371,8 @@ impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
             "SecurityGroupInstanceLimitExceed",
             "InvalidSecurityGroupIdNotVpc",
             "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpNotEnough",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpNotEnough",
+            "InvalidVswitchIdIpInvalid",
             "InvalidIpIpAssigned",
             "MaxEniPrivateIpsCountExceeded",
             "OperationConflict",
@@ -384,15 +384,15 @@ impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
             "InvalidIpIpPrefixMaskNotSame",
             "InvalidIpIpPrefixNotAvailable",
             "InvalidIpIpPrefixNotStrict",
-            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidVswitchIdIpPrefixNotEnough",
             "InvalidIpIpPrefixMaskInvalid",
             "InvalidIpIpPrefixMustInReserveSegment",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InvalidInstanceIdNotFound",
-            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationVswitchCidrReservationNotExist",
             "InvalidOperationRegionNotSupportIpPrefix",
             "InternalError",
             "Unhandled",

@@ -138,7 +138,7 @@ pub enum AttachNetworkInterfaceError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
@@ -307,7 +307,7 @@ impl AttachNetworkInterfaceError {
             57 => Self::InvalidOperationIpv6CountExceeded(error),
             58 => Self::InvalidEcsIdNotFound(error),
             59 => Self::InvalidEniIdNotFound(error),
-            60 => Self::InvalidVSwitchIdNotFound(error),
+            60 => Self::InvalidVswitchIdNotFound(error),
             61 => Self::InvalidSecurityGroupIdNotFound(error),
             62 => Self::InternalError(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -387,7 +387,7 @@ impl AttachNetworkInterfaceError {
             Self::InvalidOperationIpv6CountExceeded(error) => (57, error),
             Self::InvalidEcsIdNotFound(error) => (58, error),
             Self::InvalidEniIdNotFound(error) => (59, error),
-            Self::InvalidVSwitchIdNotFound(error) => (60, error),
+            Self::InvalidVswitchIdNotFound(error) => (60, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (61, error),
             Self::InternalError(error) => (62, error),
             Self::Unhandled(unhandled) => (63, unhandled.service_error()),
@@ -466,7 +466,7 @@ impl ::std::fmt::Debug for AttachNetworkInterfaceError {
             "InvalidOperationIpv6CountExceeded",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InternalError",
             "Unhandled",

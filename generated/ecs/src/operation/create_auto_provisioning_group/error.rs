@@ -94,7 +94,7 @@ pub enum CreateAutoProvisioningGroupError {
     /// HTTP 400 `InvalidParameter.SecurityGroupIdRepeated`: The SecurityGroupId is repeated.
     InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpcMismatch.SecurityGroupAndVSwitch`: Specified security group and virtual switch are not in the same VPC.
-    VpcMismatchSecurityGroupAndVSwitch(::acs_runtime::client::ServiceError),
+    VpcMismatchSecurityGroupAndVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidMinTargetCapacity.NotSatisfied`: The inventory of specified InstanceType does not meet the MinTargetCapacity.
     InvalidMinTargetCapacityNotSatisfied(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameterRange.MinTargetCapacity`: The MinTargetCapacity exceeds the limit\[0-TotalTargetCapacity\].
@@ -118,7 +118,7 @@ pub enum CreateAutoProvisioningGroupError {
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The SecurityGroupId %s provided does not exist in our records.
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -234,7 +234,7 @@ impl CreateAutoProvisioningGroupError {
             33 => Self::InvalidSpotDuration(error),
             34 => Self::InvalidSpotInterruptionBehavior(error),
             35 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            36 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            36 => Self::VpcMismatchSecurityGroupAndVswitch(error),
             37 => Self::InvalidMinTargetCapacityNotSatisfied(error),
             38 => Self::InvalidParameterRangeMinTargetCapacity(error),
             39 => Self::InvalidUserDataBase64FormatInvalid(error),
@@ -245,7 +245,7 @@ impl CreateAutoProvisioningGroupError {
             44 => Self::PayAsYouGoTargetCapacityLimitExceed(error),
             45 => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
             46 => Self::InvalidSecurityGroupIdNotFound(error),
-            47 => Self::InvalidVSwitchIdNotFound(error),
+            47 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -297,7 +297,7 @@ impl CreateAutoProvisioningGroupError {
             Self::InvalidSpotDuration(error) => (33, error),
             Self::InvalidSpotInterruptionBehavior(error) => (34, error),
             Self::InvalidParameterSecurityGroupIdRepeated(error) => (35, error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (36, error),
+            Self::VpcMismatchSecurityGroupAndVswitch(error) => (36, error),
             Self::InvalidMinTargetCapacityNotSatisfied(error) => (37, error),
             Self::InvalidParameterRangeMinTargetCapacity(error) => (38, error),
             Self::InvalidUserDataBase64FormatInvalid(error) => (39, error),
@@ -308,7 +308,7 @@ impl CreateAutoProvisioningGroupError {
             Self::PayAsYouGoTargetCapacityLimitExceed(error) => (44, error),
             Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => (45, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
-            Self::InvalidVSwitchIdNotFound(error) => (47, error),
+            Self::InvalidVswitchIdNotFound(error) => (47, error),
             Self::Unhandled(unhandled) => (48, unhandled.service_error()),
         }
     }
@@ -361,7 +361,7 @@ impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
             "InvalidSpotDuration",
             "InvalidSpotInterruptionBehavior",
             "InvalidParameterSecurityGroupIdRepeated",
-            "VpcMismatchSecurityGroupAndVSwitch",
+            "VpcMismatchSecurityGroupAndVswitch",
             "InvalidMinTargetCapacityNotSatisfied",
             "InvalidParameterRangeMinTargetCapacity",
             "InvalidUserDataBase64FormatInvalid",
@@ -372,7 +372,7 @@ impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
             "PayAsYouGoTargetCapacityLimitExceed",
             "InvalidResourcePoolOptionsPrivatePoolIdsNotFound",
             "InvalidSecurityGroupIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -16,7 +16,7 @@ pub enum CreateHaVipError {
     /// HTTP 400 `InvalidIPAddress.Malformed`: The specified IPAddress is not a valid or strict address.
     InvalidIpAddressMalformed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitch.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidPrivateIp.NotFound`: The specified private ip is not exist in vswitch.
     InvalidPrivateIpNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
@@ -28,7 +28,7 @@ pub enum CreateHaVipError {
     /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -75,13 +75,13 @@ impl CreateHaVipError {
             2 => Self::InvalidIpAddressNotAvailable(error),
             3 => Self::InvalidIpAddressAlreadyUsed(error),
             4 => Self::InvalidIpAddressMalformed(error),
-            5 => Self::InvalidVSwitchNotFound(error),
+            5 => Self::InvalidVswitchNotFound(error),
             6 => Self::InvalidPrivateIpNotFound(error),
             7 => Self::ForbiddenHaVip(error),
             8 => Self::CountLimitExceedHaVipInVpc(error),
             9 => Self::QuotaExceededHaVip(error),
             10 => Self::InvalidRegionIdNotFound(error),
-            11 => Self::InvalidVSwitchIdNotFound(error),
+            11 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -94,13 +94,13 @@ impl CreateHaVipError {
             Self::InvalidIpAddressNotAvailable(error) => (2, error),
             Self::InvalidIpAddressAlreadyUsed(error) => (3, error),
             Self::InvalidIpAddressMalformed(error) => (4, error),
-            Self::InvalidVSwitchNotFound(error) => (5, error),
+            Self::InvalidVswitchNotFound(error) => (5, error),
             Self::InvalidPrivateIpNotFound(error) => (6, error),
             Self::ForbiddenHaVip(error) => (7, error),
             Self::CountLimitExceedHaVipInVpc(error) => (8, error),
             Self::QuotaExceededHaVip(error) => (9, error),
             Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::InvalidVSwitchIdNotFound(error) => (11, error),
+            Self::InvalidVswitchIdNotFound(error) => (11, error),
             Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
@@ -122,13 +122,13 @@ impl ::std::fmt::Debug for CreateHaVipError {
             "InvalidIpAddressNotAvailable",
             "InvalidIpAddressAlreadyUsed",
             "InvalidIpAddressMalformed",
-            "InvalidVSwitchNotFound",
+            "InvalidVswitchNotFound",
             "InvalidPrivateIpNotFound",
             "ForbiddenHaVip",
             "CountLimitExceedHaVipInVpc",
             "QuotaExceededHaVip",
             "InvalidRegionIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

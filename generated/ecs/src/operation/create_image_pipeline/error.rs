@@ -160,7 +160,7 @@ pub enum CreateImagePipelineError {
     /// HTTP 404 `InvalidInstanceType.NotFound`: The specified instance type does not exist.
     InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: %s
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound`: The specified ImportImageOptions.DiskDeviceMappings.OSSObject is not found in this region.
@@ -370,7 +370,7 @@ impl CreateImagePipelineError {
             67 => Self::InvalidResourceGroupNotFound(error),
             68 => Self::ImageComponentNotFound(error),
             69 => Self::InvalidInstanceTypeNotFound(error),
-            70 => Self::InvalidVSwitchIdNotFound(error),
+            70 => Self::InvalidVswitchIdNotFound(error),
             71 => Self::InvalidRegionIdNotFound(error),
             72 => {
                 Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
@@ -477,7 +477,7 @@ impl CreateImagePipelineError {
             Self::InvalidResourceGroupNotFound(error) => (67, error),
             Self::ImageComponentNotFound(error) => (68, error),
             Self::InvalidInstanceTypeNotFound(error) => (69, error),
-            Self::InvalidVSwitchIdNotFound(error) => (70, error),
+            Self::InvalidVswitchIdNotFound(error) => (70, error),
             Self::InvalidRegionIdNotFound(error) => (71, error),
             Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error) => {
                 (72, error)
@@ -577,7 +577,7 @@ impl ::std::fmt::Debug for CreateImagePipelineError {
             "InvalidResourceGroupNotFound",
             "ImageComponentNotFound",
             "InvalidInstanceTypeNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidRegionIdNotFound",
             "InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound",
             "MissingParameterRepairMode",

@@ -94,7 +94,7 @@ pub enum CreateInstanceError {
     /// HTTP 400 `QuotaExceeded`: Living instances quota exceeded in this VPC.
     QuotaExceeded(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
     ResourceNotAvailable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter`: The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.
@@ -166,7 +166,7 @@ pub enum CreateInstanceError {
     /// HTTP 400 `InvalidHpcClusterId.Unnecessary`: The specified HpcClusterId is unnecessary.
     InvalidHpcClusterIdUnnecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.Necessary`: The VSwitchId is necessary.
-    InvalidVSwitchIdNecessary(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidHpcClusterId.Necessary`: The HpcClusterId is necessary.
     InvalidHpcClusterIdNecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidHpcClusterId.NotFound`: The specified HpcClusterId is not found.
@@ -372,7 +372,7 @@ pub enum CreateInstanceError {
     /// Also returned with HTTP 403: The VSwitchId provided does not exist in our records.
     ///
     /// Also returned with HTTP 404: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.TestAccountRetricted`: Test-account for testing has been prohibited from creating instance in this region. Please contact 400181.
     OperationDeniedTestAccountRetricted(::acs_runtime::client::ServiceError),
     /// HTTP 401 `InvalidRamRole.NotEcsRole`: The specified ram role is not authorized for ecs, please check your role policy.
@@ -462,7 +462,7 @@ pub enum CreateInstanceError {
     /// HTTP 403 `QuotaExceed.DeploymentSetInstanceQuotaFull`: Instance quota in one deployment set exceeded.
     QuotaExceedDeploymentSetInstanceQuotaFull(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitch.DefaultVSwitchNotSupport`: The specified zone in vpc can't support create default vSwitch.
-    InvalidVSwitchDefaultVSwitchNotSupport(::acs_runtime::client::ServiceError),
+    InvalidVswitchDefaultVswitchNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 403 `OperationDenied.LocalDiskUnsupported`: The configuration change is not allowed when the specified instance has local disks mounted.
     OperationDeniedLocalDiskUnsupported(::acs_runtime::client::ServiceError),
     /// HTTP 403 `OperationDenied.InconsistentNetwork`: The specified security group and vswitch are not in the same vpc.
@@ -496,7 +496,7 @@ pub enum CreateInstanceError {
     /// HTTP 403 `InvalidAccountStatus`: Your account status is invalid, please contact customer service.
     InvalidAccountStatus(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `OperationDenied.PerformanceLevelNotMatch`: The specified DataDisk.n.PerformanceLevel and DataDisk.n.Size do not match.
     OperationDeniedPerformanceLevelNotMatch(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidStorageSetName.Malformed`: Specified parameter StorageSetName is not valid.
@@ -962,7 +962,7 @@ impl CreateInstanceError {
             34 => Self::InvalidPrivateIpAddressDuplicated(error),
             35 => Self::QuotaExceededPrivateIpAddress(error),
             36 => Self::QuotaExceeded(error),
-            37 => Self::IncorrectVSwitchStatus(error),
+            37 => Self::IncorrectVswitchStatus(error),
             38 => Self::ResourceNotAvailable(error),
             39 => Self::MissingParameter(error),
             40 => Self::InvalidDiskCategoryMismatch(error),
@@ -994,7 +994,7 @@ impl CreateInstanceError {
             66 => Self::EncryptedOptionConflict(error),
             67 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
             68 => Self::InvalidHpcClusterIdUnnecessary(error),
-            69 => Self::InvalidVSwitchIdNecessary(error),
+            69 => Self::InvalidVswitchIdNecessary(error),
             70 => Self::InvalidHpcClusterIdNecessary(error),
             71 => Self::InvalidHpcClusterIdNotFound(error),
             72 => Self::InvalidHpcClusterIdCreating(error),
@@ -1090,7 +1090,7 @@ impl CreateInstanceError {
             162 => Self::InvalidParamEncryptedMismatch(error),
             163 => Self::InvalidParameterEncrypted(error),
             164 => Self::QuotaExceededInternetBandwidth(error),
-            165 => Self::InvalidVSwitchIdNotFound(error),
+            165 => Self::InvalidVswitchIdNotFound(error),
             166 => Self::OperationDeniedTestAccountRetricted(error),
             167 => Self::InvalidRamRoleNotEcsRole(error),
             168 => Self::ImageNotSubscribed(error),
@@ -1132,7 +1132,7 @@ impl CreateInstanceError {
             204 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
             205 => Self::QuotaExceedPostPaidDisk(error),
             206 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
-            207 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            207 => Self::InvalidVswitchDefaultVswitchNotSupport(error),
             208 => Self::OperationDeniedLocalDiskUnsupported(error),
             209 => Self::OperationDeniedInconsistentNetwork(error),
             210 => Self::DefaultVswitchExisted(error),
@@ -1149,7 +1149,7 @@ impl CreateInstanceError {
             221 => Self::MayiInternalError(error),
             222 => Self::InvalidNetworkType(error),
             223 => Self::InvalidAccountStatus(error),
-            224 => Self::InvalidVSwitchIdIpInvalid(error),
+            224 => Self::InvalidVswitchIdIpInvalid(error),
             225 => Self::OperationDeniedPerformanceLevelNotMatch(error),
             226 => Self::InvalidStorageSetNameMalformed(error),
             227 => Self::InvalidMaxPartitionNumberMalformed(error),
@@ -1252,7 +1252,7 @@ impl CreateInstanceError {
             Self::InvalidPrivateIpAddressDuplicated(error) => (34, error),
             Self::QuotaExceededPrivateIpAddress(error) => (35, error),
             Self::QuotaExceeded(error) => (36, error),
-            Self::IncorrectVSwitchStatus(error) => (37, error),
+            Self::IncorrectVswitchStatus(error) => (37, error),
             Self::ResourceNotAvailable(error) => (38, error),
             Self::MissingParameter(error) => (39, error),
             Self::InvalidDiskCategoryMismatch(error) => (40, error),
@@ -1284,7 +1284,7 @@ impl CreateInstanceError {
             Self::EncryptedOptionConflict(error) => (66, error),
             Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => (67, error),
             Self::InvalidHpcClusterIdUnnecessary(error) => (68, error),
-            Self::InvalidVSwitchIdNecessary(error) => (69, error),
+            Self::InvalidVswitchIdNecessary(error) => (69, error),
             Self::InvalidHpcClusterIdNecessary(error) => (70, error),
             Self::InvalidHpcClusterIdNotFound(error) => (71, error),
             Self::InvalidHpcClusterIdCreating(error) => (72, error),
@@ -1382,7 +1382,7 @@ impl CreateInstanceError {
             Self::InvalidParamEncryptedMismatch(error) => (162, error),
             Self::InvalidParameterEncrypted(error) => (163, error),
             Self::QuotaExceededInternetBandwidth(error) => (164, error),
-            Self::InvalidVSwitchIdNotFound(error) => (165, error),
+            Self::InvalidVswitchIdNotFound(error) => (165, error),
             Self::OperationDeniedTestAccountRetricted(error) => (166, error),
             Self::InvalidRamRoleNotEcsRole(error) => (167, error),
             Self::ImageNotSubscribed(error) => (168, error),
@@ -1428,7 +1428,7 @@ impl CreateInstanceError {
             }
             Self::QuotaExceedPostPaidDisk(error) => (205, error),
             Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (206, error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (207, error),
+            Self::InvalidVswitchDefaultVswitchNotSupport(error) => (207, error),
             Self::OperationDeniedLocalDiskUnsupported(error) => (208, error),
             Self::OperationDeniedInconsistentNetwork(error) => (209, error),
             Self::DefaultVswitchExisted(error) => (210, error),
@@ -1445,7 +1445,7 @@ impl CreateInstanceError {
             Self::MayiInternalError(error) => (221, error),
             Self::InvalidNetworkType(error) => (222, error),
             Self::InvalidAccountStatus(error) => (223, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (224, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (224, error),
             Self::OperationDeniedPerformanceLevelNotMatch(error) => (225, error),
             Self::InvalidStorageSetNameMalformed(error) => (226, error),
             Self::InvalidMaxPartitionNumberMalformed(error) => (227, error),
@@ -1557,7 +1557,7 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "InvalidPrivateIpAddressDuplicated",
             "QuotaExceededPrivateIpAddress",
             "QuotaExceeded",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "ResourceNotAvailable",
             "MissingParameter",
             "InvalidDiskCategoryMismatch",
@@ -1589,7 +1589,7 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "EncryptedOptionConflict",
             "InvalidSpotPriceLimitLowerThanPublicPrice",
             "InvalidHpcClusterIdUnnecessary",
-            "InvalidVSwitchIdNecessary",
+            "InvalidVswitchIdNecessary",
             "InvalidHpcClusterIdNecessary",
             "InvalidHpcClusterIdNotFound",
             "InvalidHpcClusterIdCreating",
@@ -1685,7 +1685,7 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "InvalidParamEncryptedMismatch",
             "InvalidParameterEncrypted",
             "QuotaExceededInternetBandwidth",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "OperationDeniedTestAccountRetricted",
             "InvalidRamRoleNotEcsRole",
             "ImageNotSubscribed",
@@ -1727,7 +1727,7 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
             "QuotaExceedPostPaidDisk",
             "QuotaExceedDeploymentSetInstanceQuotaFull",
-            "InvalidVSwitchDefaultVSwitchNotSupport",
+            "InvalidVswitchDefaultVswitchNotSupport",
             "OperationDeniedLocalDiskUnsupported",
             "OperationDeniedInconsistentNetwork",
             "DefaultVswitchExisted",
@@ -1744,7 +1744,7 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "MayiInternalError",
             "InvalidNetworkType",
             "InvalidAccountStatus",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpInvalid",
             "OperationDeniedPerformanceLevelNotMatch",
             "InvalidStorageSetNameMalformed",
             "InvalidMaxPartitionNumberMalformed",

@@ -46,7 +46,7 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: The specified private IP address "%s" is duplicated.
     InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created Available", but current state is "%s".
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidEniQueueSize.RegionOrUserNotSupported`: The specified parameter "RxQueueSize" or "TxQueueSize" is not supported in this region or this account is not allowed to use ENI QueueSize.
     InvalidEniQueueSizeRegionOrUserNotSupported(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.EniQueueSize`: The specified parameter "TxQueueSize" and "RxQueueSize" are not equal or the value must be 8192 or 16384.
@@ -60,7 +60,7 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
     Throttling(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitch.IllegalStatus`: The operation is not allowed in the current VSwitch state. Expecting state includes "Created", but current state is "%s".
-    InvalidVSwitchIllegalStatus(::acs_runtime::client::ServiceError),
+    InvalidVswitchIllegalStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.EniEnhancedNetwork`: The input parameter "EnhancedNetwork" is illegal, when EnableSriov is true, VirtualFunctionTotalQueueNumber must not be empty, and VirtualFunctionQuantity must be 1 to 256. When EnableSriov is empty or false, VirtualFunctionTotalQueueNumber and VirtualFunctionQuantity must be empty.
     InvalidParameterEniEnhancedNetwork(::acs_runtime::client::ServiceError),
     /// HTTP 401 `InvalidOperation.SecurityGroupNotAuthorized`: The specified security group is not authorized to operate.
@@ -90,9 +90,9 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
     InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpNotEnough`: %s
-    InvalidVSwitchIdIpNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `QuotaExceed.Tags`: %s
     QuotaExceedTags(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.Address`: %s
@@ -140,7 +140,7 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 403 `InvalidIp.IpPrefixMaskInvalid`: The IP prefix mask %s is illegal which must be between %s and %s.
     InvalidIpIpPrefixMaskInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpPrefixNotEnough`: The specified VSwitch does not have enough IP prefixes.
-    InvalidVSwitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpPrefixNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.IpPrefixMaskNotSame`: The IP prefixes %s are illegal.The IP prefix mask must be the same.
     InvalidIpIpPrefixMaskNotSame(::acs_runtime::client::ServiceError),
     /// HTTP 403 `EnterpriseGroupLimited.MutliGroupType`: The specified instance can't associate security group of different types.
@@ -160,7 +160,7 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
@@ -168,19 +168,19 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 404 `InvalidOperation.MaxEniIpv6IpsCountExceeded`: The ipv6 address count exceed limitation.
     InvalidOperationMaxEniIpv6IpsCountExceeded(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.VSwitchIpv6Disabled`: The specified VSwitch does not support Ipv6 feature.
-    InvalidOperationVSwitchIpv6Disabled(::acs_runtime::client::ServiceError),
+    InvalidOperationVswitchIpv6Disabled(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.EnableIpv6Failed`: The specified VSwitch does not support Ipv6 feature.
     InvalidOperationEnableIpv6Failed(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.AddressAlreadyAllocated`: The specified ipv6 has been already allocated.
     InvalidOperationAddressAlreadyAllocated(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.AddressNotInVSwitchCidr`: The specified ipv6 does not match VSwitch cidr scope.
-    InvalidOperationAddressNotInVSwitchCidr(::acs_runtime::client::ServiceError),
+    InvalidOperationAddressNotInVswitchCidr(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.SlaveEniMustHaveBondingEni`: Ensure you create the corresponding Bond ENI before creating Slave ENI.
     InvalidOperationSlaveEniMustHaveBondingEni(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.EniTrafficModeNotSupportIpv6`: The High Performance(RDMA) traffic mode does not support IPv6.
     InvalidOperationEniTrafficModeNotSupportIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.VSwitchCidrReservationNotExist`: The specified VSwitch does not have CIDR reservation.
-    InvalidOperationVSwitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
+    InvalidOperationVswitchCidrReservationNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support IP prefix feature.
@@ -321,13 +321,13 @@ impl CreateNetworkInterfaceError {
             }
             16 => Self::InvalidOperationEniCountExceeded(error),
             17 => Self::InvalidPrivateIpAddressDuplicated(error),
-            18 => Self::IncorrectVSwitchStatus(error),
+            18 => Self::IncorrectVswitchStatus(error),
             19 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
             20 => Self::InvalidParameterEniQueueSize(error),
             21 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
             22 => Self::QuotaExceededPrivateIpAddress(error),
             23 => Self::Throttling(error),
-            24 => Self::InvalidVSwitchIllegalStatus(error),
+            24 => Self::InvalidVswitchIllegalStatus(error),
             25 => Self::InvalidParameterEniEnhancedNetwork(error),
             26 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
             27 => Self::InvalidUserTypeNotSupported(error),
@@ -342,8 +342,8 @@ impl CreateNetworkInterfaceError {
             36 => Self::SecurityGroupInstanceLimitExceed(error),
             37 => Self::InvalidSecurityGroupIdNotVpc(error),
             38 => Self::InvalidOperationInvalidEniType(error),
-            39 => Self::InvalidVSwitchIdIpNotEnough(error),
-            40 => Self::InvalidVSwitchIdIpInvalid(error),
+            39 => Self::InvalidVswitchIdIpNotEnough(error),
+            40 => Self::InvalidVswitchIdIpInvalid(error),
             41 => Self::QuotaExceedTags(error),
             42 => Self::InvalidIpAddress(error),
             43 => Self::InvalidIpIpRepeated(error),
@@ -365,7 +365,7 @@ impl CreateNetworkInterfaceError {
             59 => Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error),
             60 => Self::AclLimitExceed(error),
             61 => Self::InvalidIpIpPrefixMaskInvalid(error),
-            62 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            62 => Self::InvalidVswitchIdIpPrefixNotEnough(error),
             63 => Self::InvalidIpIpPrefixMaskNotSame(error),
             64 => Self::EnterpriseGroupLimitedMutliGroupType(error),
             65 => Self::InvalidOperationBoundingEniSlaveQuotaExceed(error),
@@ -375,17 +375,17 @@ impl CreateNetworkInterfaceError {
             69 => Self::InvalidOperationNotSupport(error),
             70 => Self::InvalidEcsIdNotFound(error),
             71 => Self::InvalidEniIdNotFound(error),
-            72 => Self::InvalidVSwitchIdNotFound(error),
+            72 => Self::InvalidVswitchIdNotFound(error),
             73 => Self::InvalidSecurityGroupIdNotFound(error),
             74 => Self::InvalidResourceGroupNotFound(error),
             75 => Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error),
-            76 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            76 => Self::InvalidOperationVswitchIpv6Disabled(error),
             77 => Self::InvalidOperationEnableIpv6Failed(error),
             78 => Self::InvalidOperationAddressAlreadyAllocated(error),
-            79 => Self::InvalidOperationAddressNotInVSwitchCidr(error),
+            79 => Self::InvalidOperationAddressNotInVswitchCidr(error),
             80 => Self::InvalidOperationSlaveEniMustHaveBondingEni(error),
             81 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
-            82 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            82 => Self::InvalidOperationVswitchCidrReservationNotExist(error),
             83 => Self::InternalError(error),
             84 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -415,7 +415,7 @@ impl CreateNetworkInterfaceError {
             ) => (15, error),
             Self::InvalidOperationEniCountExceeded(error) => (16, error),
             Self::InvalidPrivateIpAddressDuplicated(error) => (17, error),
-            Self::IncorrectVSwitchStatus(error) => (18, error),
+            Self::IncorrectVswitchStatus(error) => (18, error),
             Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (19, error),
             Self::InvalidParameterEniQueueSize(error) => (20, error),
             Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
@@ -423,7 +423,7 @@ impl CreateNetworkInterfaceError {
             }
             Self::QuotaExceededPrivateIpAddress(error) => (22, error),
             Self::Throttling(error) => (23, error),
-            Self::InvalidVSwitchIllegalStatus(error) => (24, error),
+            Self::InvalidVswitchIllegalStatus(error) => (24, error),
             Self::InvalidParameterEniEnhancedNetwork(error) => (25, error),
             Self::InvalidOperationSecurityGroupNotAuthorized(error) => (26, error),
             Self::InvalidUserTypeNotSupported(error) => (27, error),
@@ -438,8 +438,8 @@ impl CreateNetworkInterfaceError {
             Self::SecurityGroupInstanceLimitExceed(error) => (36, error),
             Self::InvalidSecurityGroupIdNotVpc(error) => (37, error),
             Self::InvalidOperationInvalidEniType(error) => (38, error),
-            Self::InvalidVSwitchIdIpNotEnough(error) => (39, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (40, error),
+            Self::InvalidVswitchIdIpNotEnough(error) => (39, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (40, error),
             Self::QuotaExceedTags(error) => (41, error),
             Self::InvalidIpAddress(error) => (42, error),
             Self::InvalidIpIpRepeated(error) => (43, error),
@@ -465,7 +465,7 @@ impl CreateNetworkInterfaceError {
             }
             Self::AclLimitExceed(error) => (60, error),
             Self::InvalidIpIpPrefixMaskInvalid(error) => (61, error),
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (62, error),
+            Self::InvalidVswitchIdIpPrefixNotEnough(error) => (62, error),
             Self::InvalidIpIpPrefixMaskNotSame(error) => (63, error),
             Self::EnterpriseGroupLimitedMutliGroupType(error) => (64, error),
             Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => (65, error),
@@ -475,17 +475,17 @@ impl CreateNetworkInterfaceError {
             Self::InvalidOperationNotSupport(error) => (69, error),
             Self::InvalidEcsIdNotFound(error) => (70, error),
             Self::InvalidEniIdNotFound(error) => (71, error),
-            Self::InvalidVSwitchIdNotFound(error) => (72, error),
+            Self::InvalidVswitchIdNotFound(error) => (72, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (73, error),
             Self::InvalidResourceGroupNotFound(error) => (74, error),
             Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => (75, error),
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => (76, error),
+            Self::InvalidOperationVswitchIpv6Disabled(error) => (76, error),
             Self::InvalidOperationEnableIpv6Failed(error) => (77, error),
             Self::InvalidOperationAddressAlreadyAllocated(error) => (78, error),
-            Self::InvalidOperationAddressNotInVSwitchCidr(error) => (79, error),
+            Self::InvalidOperationAddressNotInVswitchCidr(error) => (79, error),
             Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => (80, error),
             Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (81, error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (82, error),
+            Self::InvalidOperationVswitchCidrReservationNotExist(error) => (82, error),
             Self::InternalError(error) => (83, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (84, error),
             Self::Unhandled(unhandled) => (85, unhandled.service_error()),
@@ -522,13 +522,13 @@ impl ::std::fmt::Debug for CreateNetworkInterfaceError {
             "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
             "InvalidOperationEniCountExceeded",
             "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "InvalidEniQueueSizeRegionOrUserNotSupported",
             "InvalidParameterEniQueueSize",
             "InvalidParameterEniConnectionTrackingConfiguration",
             "QuotaExceededPrivateIpAddress",
             "Throttling",
-            "InvalidVSwitchIllegalStatus",
+            "InvalidVswitchIllegalStatus",
             "InvalidParameterEniEnhancedNetwork",
             "InvalidOperationSecurityGroupNotAuthorized",
             "InvalidUserTypeNotSupported",
@@ -543,8 +543,8 @@ impl ::std::fmt::Debug for CreateNetworkInterfaceError {
             "SecurityGroupInstanceLimitExceed",
             "InvalidSecurityGroupIdNotVpc",
             "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpNotEnough",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpNotEnough",
+            "InvalidVswitchIdIpInvalid",
             "QuotaExceedTags",
             "InvalidIpAddress",
             "InvalidIpIpRepeated",
@@ -566,7 +566,7 @@ impl ::std::fmt::Debug for CreateNetworkInterfaceError {
             "InvalidOperationHighPerformanceTrafficModeEniUnsupported",
             "AclLimitExceed",
             "InvalidIpIpPrefixMaskInvalid",
-            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidVswitchIdIpPrefixNotEnough",
             "InvalidIpIpPrefixMaskNotSame",
             "EnterpriseGroupLimitedMutliGroupType",
             "InvalidOperationBoundingEniSlaveQuotaExceed",
@@ -576,17 +576,17 @@ impl ::std::fmt::Debug for CreateNetworkInterfaceError {
             "InvalidOperationNotSupport",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InvalidResourceGroupNotFound",
             "InvalidOperationMaxEniIpv6IpsCountExceeded",
-            "InvalidOperationVSwitchIpv6Disabled",
+            "InvalidOperationVswitchIpv6Disabled",
             "InvalidOperationEnableIpv6Failed",
             "InvalidOperationAddressAlreadyAllocated",
-            "InvalidOperationAddressNotInVSwitchCidr",
+            "InvalidOperationAddressNotInVswitchCidr",
             "InvalidOperationSlaveEniMustHaveBondingEni",
             "InvalidOperationEniTrafficModeNotSupportIpv6",
-            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationVswitchCidrReservationNotExist",
             "InternalError",
             "InvalidOperationRegionNotSupportIpPrefix",
             "Unhandled",

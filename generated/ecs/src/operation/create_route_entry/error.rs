@@ -24,7 +24,7 @@ pub enum CreateRouteEntryError {
     /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
     InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
+    InvalidVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
     InvalidVpcNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
@@ -270,7 +270,7 @@ impl CreateRouteEntryError {
             6 => Self::InvalidCidrBlock(error),
             7 => Self::InvalidNextHopType(error),
             8 => Self::InvalidNextHopNotFound(error),
-            9 => Self::InvalidVRouterNotFound(error),
+            9 => Self::InvalidVrouterNotFound(error),
             10 => Self::InvalidVpcNotFound(error),
             11 => Self::InvalidNexthopTypeAndListBothNull(error),
             12 => Self::InvalidNexthopTypeAndListBothNotNull(error),
@@ -352,7 +352,7 @@ impl CreateRouteEntryError {
             Self::InvalidCidrBlock(error) => (6, error),
             Self::InvalidNextHopType(error) => (7, error),
             Self::InvalidNextHopNotFound(error) => (8, error),
-            Self::InvalidVRouterNotFound(error) => (9, error),
+            Self::InvalidVrouterNotFound(error) => (9, error),
             Self::InvalidVpcNotFound(error) => (10, error),
             Self::InvalidNexthopTypeAndListBothNull(error) => (11, error),
             Self::InvalidNexthopTypeAndListBothNotNull(error) => (12, error),
@@ -445,7 +445,7 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "InvalidCidrBlock",
             "InvalidNextHopType",
             "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
+            "InvalidVrouterNotFound",
             "InvalidVpcNotFound",
             "InvalidNexthopTypeAndListBothNull",
             "InvalidNexthopTypeAndListBothNotNull",

@@ -54,7 +54,7 @@ pub enum CreateRouterInterfaceError {
     /// HTTP 400 `IllegalParam.CrossBorderBandwidth`: CrossBorder bandwidth error.
     IllegalParamCrossBorderBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.VRouterType`: The VRouterType is not supported.
-    IllegalParamVRouterType(::acs_runtime::client::ServiceError),
+    IllegalParamVrouterType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Spec`: The spec is illegal.
     IllegalParamSpec(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.CrossBorder`: User not authorized to create cross border routerInterface.
@@ -173,7 +173,7 @@ impl CreateRouterInterfaceError {
             19 => Self::OperationFailedHcForInvalidRiType(error),
             20 => Self::OperationFailedSyncOrderToSub(error),
             21 => Self::IllegalParamCrossBorderBandwidth(error),
-            22 => Self::IllegalParamVRouterType(error),
+            22 => Self::IllegalParamVrouterType(error),
             23 => Self::IllegalParamSpec(error),
             24 => Self::ForbiddenCrossBorder(error),
             25 => Self::InvalidRouterIdNotFound(error),
@@ -217,7 +217,7 @@ impl CreateRouterInterfaceError {
             Self::OperationFailedHcForInvalidRiType(error) => (19, error),
             Self::OperationFailedSyncOrderToSub(error) => (20, error),
             Self::IllegalParamCrossBorderBandwidth(error) => (21, error),
-            Self::IllegalParamVRouterType(error) => (22, error),
+            Self::IllegalParamVrouterType(error) => (22, error),
             Self::IllegalParamSpec(error) => (23, error),
             Self::ForbiddenCrossBorder(error) => (24, error),
             Self::InvalidRouterIdNotFound(error) => (25, error),
@@ -270,7 +270,7 @@ impl ::std::fmt::Debug for CreateRouterInterfaceError {
             "OperationFailedHcForInvalidRiType",
             "OperationFailedSyncOrderToSub",
             "IllegalParamCrossBorderBandwidth",
-            "IllegalParamVRouterType",
+            "IllegalParamVrouterType",
             "IllegalParamSpec",
             "ForbiddenCrossBorder",
             "InvalidRouterIdNotFound",

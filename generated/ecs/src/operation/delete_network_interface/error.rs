@@ -56,7 +56,7 @@ pub enum DeleteNetworkInterfaceError {
     /// HTTP 404 `InvalidEcsId.NotFound`: %s
     InvalidEcsIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
@@ -141,7 +141,7 @@ impl DeleteNetworkInterfaceError {
             21 => Self::InvalidEniIdNotFound(error),
             22 => Self::InvalidOperationEniServiceManaged(error),
             23 => Self::InvalidEcsIdNotFound(error),
-            24 => Self::InvalidVSwitchIdNotFound(error),
+            24 => Self::InvalidVswitchIdNotFound(error),
             25 => Self::InvalidSecurityGroupIdNotFound(error),
             26 => Self::InternalError(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -175,7 +175,7 @@ impl DeleteNetworkInterfaceError {
             Self::InvalidEniIdNotFound(error) => (21, error),
             Self::InvalidOperationEniServiceManaged(error) => (22, error),
             Self::InvalidEcsIdNotFound(error) => (23, error),
-            Self::InvalidVSwitchIdNotFound(error) => (24, error),
+            Self::InvalidVswitchIdNotFound(error) => (24, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (25, error),
             Self::InternalError(error) => (26, error),
             Self::Unhandled(unhandled) => (27, unhandled.service_error()),
@@ -218,7 +218,7 @@ impl ::std::fmt::Debug for DeleteNetworkInterfaceError {
             "InvalidEniIdNotFound",
             "InvalidOperationEniServiceManaged",
             "InvalidEcsIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InternalError",
             "Unhandled",

@@ -14,7 +14,7 @@ pub enum DeleteVpcError {
     /// HTTP 400 `DependencyViolation.Instance`: Specified object has dependent resources
     DependencyViolationInstance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.VSwitch`: Specified object has dependent resources
-    DependencyViolationVSwitch(::acs_runtime::client::ServiceError),
+    DependencyViolationVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.SecurityGroup`: Specified object has dependent resources SecurityGroup.
     DependencyViolationSecurityGroup(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.RouteInterface`: Specified object has dependent route interface .
@@ -126,7 +126,7 @@ impl DeleteVpcError {
             1 => Self::IncorrectVpcStatus(error),
             2 => Self::DependencyViolationRouteEntry(error),
             3 => Self::DependencyViolationInstance(error),
-            4 => Self::DependencyViolationVSwitch(error),
+            4 => Self::DependencyViolationVswitch(error),
             5 => Self::DependencyViolationSecurityGroup(error),
             6 => Self::DependencyViolationRouteInterface(error),
             7 => Self::DependencyViolationTunnel(error),
@@ -161,7 +161,7 @@ impl DeleteVpcError {
             Self::IncorrectVpcStatus(error) => (1, error),
             Self::DependencyViolationRouteEntry(error) => (2, error),
             Self::DependencyViolationInstance(error) => (3, error),
-            Self::DependencyViolationVSwitch(error) => (4, error),
+            Self::DependencyViolationVswitch(error) => (4, error),
             Self::DependencyViolationSecurityGroup(error) => (5, error),
             Self::DependencyViolationRouteInterface(error) => (6, error),
             Self::DependencyViolationTunnel(error) => (7, error),
@@ -205,7 +205,7 @@ impl ::std::fmt::Debug for DeleteVpcError {
             "IncorrectVpcStatus",
             "DependencyViolationRouteEntry",
             "DependencyViolationInstance",
-            "DependencyViolationVSwitch",
+            "DependencyViolationVswitch",
             "DependencyViolationSecurityGroup",
             "DependencyViolationRouteInterface",
             "DependencyViolationTunnel",

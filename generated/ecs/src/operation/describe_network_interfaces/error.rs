@@ -60,7 +60,7 @@ pub enum DescribeNetworkInterfacesError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -144,7 +144,7 @@ impl DescribeNetworkInterfacesError {
             22 => Self::InvalidVpcIndeterminacy(error),
             23 => Self::InvalidEcsIdNotFound(error),
             24 => Self::InvalidEniIdNotFound(error),
-            25 => Self::InvalidVSwitchIdNotFound(error),
+            25 => Self::InvalidVswitchIdNotFound(error),
             26 => Self::InvalidSecurityGroupIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -178,7 +178,7 @@ impl DescribeNetworkInterfacesError {
             Self::InvalidVpcIndeterminacy(error) => (22, error),
             Self::InvalidEcsIdNotFound(error) => (23, error),
             Self::InvalidEniIdNotFound(error) => (24, error),
-            Self::InvalidVSwitchIdNotFound(error) => (25, error),
+            Self::InvalidVswitchIdNotFound(error) => (25, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (26, error),
             Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
@@ -221,7 +221,7 @@ impl ::std::fmt::Debug for DescribeNetworkInterfacesError {
             "InvalidVpcIndeterminacy",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "Unhandled",
         ];

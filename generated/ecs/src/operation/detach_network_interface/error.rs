@@ -80,7 +80,7 @@ pub enum DetachNetworkInterfaceError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
@@ -187,7 +187,7 @@ impl DetachNetworkInterfaceError {
             32 => Self::InvalidOperationHasMemberEniAttached(error),
             33 => Self::InvalidEcsIdNotFound(error),
             34 => Self::InvalidEniIdNotFound(error),
-            35 => Self::InvalidVSwitchIdNotFound(error),
+            35 => Self::InvalidVswitchIdNotFound(error),
             36 => Self::InvalidSecurityGroupIdNotFound(error),
             37 => Self::InternalError(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -232,7 +232,7 @@ impl DetachNetworkInterfaceError {
             Self::InvalidOperationHasMemberEniAttached(error) => (32, error),
             Self::InvalidEcsIdNotFound(error) => (33, error),
             Self::InvalidEniIdNotFound(error) => (34, error),
-            Self::InvalidVSwitchIdNotFound(error) => (35, error),
+            Self::InvalidVswitchIdNotFound(error) => (35, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (36, error),
             Self::InternalError(error) => (37, error),
             Self::Unhandled(unhandled) => (38, unhandled.service_error()),
@@ -286,7 +286,7 @@ impl ::std::fmt::Debug for DetachNetworkInterfaceError {
             "InvalidOperationHasMemberEniAttached",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InternalError",
             "Unhandled",

@@ -16,7 +16,7 @@ pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 400 `OperationDenied`: %s
     OperationDenied(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpcMismatch.SecurityGroupAndVSwitch`: Specified security group and virtual switch are not in the same VPC.
-    VpcMismatchSecurityGroupAndVSwitch(::acs_runtime::client::ServiceError),
+    VpcMismatchSecurityGroupAndVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden.RAM`: User not authorized to operate on the specified resource, or this API doesn't support RAM.
     ForbiddenRam(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidName.Malformed`: The specified parameter "AutoProvisioningGroupName" is not valid.
@@ -32,7 +32,7 @@ pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 404 `InvalidParameter.MaxPrice`: The specified parameter "MaxSpotPrice" is not valid.
     InvalidParameterMaxPrice(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -81,7 +81,7 @@ impl ModifyAutoProvisioningGroupError {
             2 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
             3 => Self::QuotaExceedLaunchTemplateConfigs(error),
             4 => Self::OperationDenied(error),
-            5 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            5 => Self::VpcMismatchSecurityGroupAndVswitch(error),
             6 => Self::ForbiddenRam(error),
             7 => Self::InvalidNameMalformed(error),
             8 => Self::AutoProvisioningGroupUnauthorized(error),
@@ -89,7 +89,7 @@ impl ModifyAutoProvisioningGroupError {
             10 => Self::InvalidParameterTargetCapacity(error),
             11 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
             12 => Self::InvalidParameterMaxPrice(error),
-            13 => Self::InvalidVSwitchIdNotFound(error),
+            13 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -102,7 +102,7 @@ impl ModifyAutoProvisioningGroupError {
             Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (2, error),
             Self::QuotaExceedLaunchTemplateConfigs(error) => (3, error),
             Self::OperationDenied(error) => (4, error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (5, error),
+            Self::VpcMismatchSecurityGroupAndVswitch(error) => (5, error),
             Self::ForbiddenRam(error) => (6, error),
             Self::InvalidNameMalformed(error) => (7, error),
             Self::AutoProvisioningGroupUnauthorized(error) => (8, error),
@@ -110,7 +110,7 @@ impl ModifyAutoProvisioningGroupError {
             Self::InvalidParameterTargetCapacity(error) => (10, error),
             Self::InvalidAutoProvisioningGroupIdNotFound(error) => (11, error),
             Self::InvalidParameterMaxPrice(error) => (12, error),
-            Self::InvalidVSwitchIdNotFound(error) => (13, error),
+            Self::InvalidVswitchIdNotFound(error) => (13, error),
             Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
@@ -132,7 +132,7 @@ impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
             "InvalidLaunchTemplateConfigsSizeExceed",
             "QuotaExceedLaunchTemplateConfigs",
             "OperationDenied",
-            "VpcMismatchSecurityGroupAndVSwitch",
+            "VpcMismatchSecurityGroupAndVswitch",
             "ForbiddenRam",
             "InvalidNameMalformed",
             "AutoProvisioningGroupUnauthorized",
@@ -140,7 +140,7 @@ impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
             "InvalidParameterTargetCapacity",
             "InvalidAutoProvisioningGroupIdNotFound",
             "InvalidParameterMaxPrice",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -14,7 +14,7 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `InvalidPrivateIpAddress.Duplicated`: Specified private IP address is duplicated.
     InvalidPrivateIpAddressDuplicated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectInstanceStatus`: The current status of instance does not support this operation.
     IncorrectInstanceStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is not in VPC.
@@ -22,7 +22,7 @@ pub enum ModifyInstanceVpcAttributeError {
     /// Also returned with HTTP 403: The Specified operation is denied as your instance is locked for security reasons.
     OperationDenied(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.Mismatch`: Specified instance and virtual switch are not in the same zone.
-    InvalidVSwitchIdMismatch(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdMismatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidPrivateIpAddress.Mismatch`: Specified private IP address is not in the CIDR block of virtual switch.
     InvalidPrivateIpAddressMismatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidPrivateIp.Changing`: Previous action is not finished yet.
@@ -30,7 +30,7 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `PrimaryEniHasSubIp`: Primary network interface of the specified instance has more than one private ip.
     PrimaryEniHasSubIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VSwitchIdNotMatch`: The subnet of private ip is different to the instance, please unbind ha vip.
-    VSwitchIdNotMatch(::acs_runtime::client::ServiceError),
+    VswitchIdNotMatch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.EniCountExceeded`: The number of ENIs in an enterprise security group has reached the maximum limit.
     InvalidOperationEniCountExceeded(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.SecurityGroupId`: Security group ids are invalid.
@@ -66,13 +66,13 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `NoSuchResource`: The specified resource is not found.
     NoSuchResource(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidParameter.InvalidInstanceId`: The specified InstanceId does not exist.
     InvalidParameterInvalidInstanceId(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidParameter.VSwitchId`: The specified virtual vswitch does not exist.
-    InvalidParameterVSwitchId(::acs_runtime::client::ServiceError),
+    InvalidParameterVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegion.ValueNotSupported`: The specified Region does not exist.
     InvalidRegionValueNotSupported(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidInstance.AttachedEni`: The Specified operation is denied due to elastic network interface.
@@ -82,7 +82,7 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 404 `InvalidIp.Ipv6`: The Specified operation is denied due to ipv6.
     InvalidIpIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitch.NotBelongToVpc`: %s
-    InvalidVSwitchNotBelongToVpc(::acs_runtime::client::ServiceError),
+    InvalidVswitchNotBelongToVpc(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidParameter.EniNo`: %s
     InvalidParameterEniNo(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
@@ -102,7 +102,7 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 404 `InvalidParameter.MustBeEmpty`: The specified parameter SecurityGroupId.N and VpcId need be empty.
     InvalidParameterMustBeEmpty(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidParameter.NotEnoughIpInVSwitch`: The specified virtual switch has not enough available ip.
-    InvalidParameterNotEnoughIpInVSwitch(::acs_runtime::client::ServiceError),
+    InvalidParameterNotEnoughIpInVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidDependence.MutliDirectlyEip`: The Specified operation is denied due to multi directly Eips.
     InvalidDependenceMutliDirectlyEip(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidDependence.HaVip`: The Specified operation is denied due to  HaVip.
@@ -206,14 +206,14 @@ impl ModifyInstanceVpcAttributeError {
             1 => Self::InvalidSourceTrafficMirrorSession(error),
             2 => Self::InvalidPrivateIpAddressMalformed(error),
             3 => Self::InvalidPrivateIpAddressDuplicated(error),
-            4 => Self::IncorrectVSwitchStatus(error),
+            4 => Self::IncorrectVswitchStatus(error),
             5 => Self::IncorrectInstanceStatus(error),
             6 => Self::OperationDenied(error),
-            7 => Self::InvalidVSwitchIdMismatch(error),
+            7 => Self::InvalidVswitchIdMismatch(error),
             8 => Self::InvalidPrivateIpAddressMismatch(error),
             9 => Self::InvalidPrivateIpChanging(error),
             10 => Self::PrimaryEniHasSubIp(error),
-            11 => Self::VSwitchIdNotMatch(error),
+            11 => Self::VswitchIdNotMatch(error),
             12 => Self::InvalidOperationEniCountExceeded(error),
             13 => Self::InvalidParameterSecurityGroupId(error),
             14 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
@@ -229,15 +229,15 @@ impl ModifyInstanceVpcAttributeError {
             24 => Self::InvalidOperationCloudBoxEcsNotSupport(error),
             25 => Self::AclLimitExceed(error),
             26 => Self::InvalidInstanceIdNotFound(error),
-            27 => Self::InvalidVSwitchIdNotFound(error),
+            27 => Self::InvalidVswitchIdNotFound(error),
             28 => Self::NoSuchResource(error),
             29 => Self::InvalidParameterInvalidInstanceId(error),
-            30 => Self::InvalidParameterVSwitchId(error),
+            30 => Self::InvalidParameterVswitchId(error),
             31 => Self::InvalidRegionValueNotSupported(error),
             32 => Self::InvalidInstanceAttachedEni(error),
             33 => Self::InvalidIpMultiPrimaryIp(error),
             34 => Self::InvalidIpIpv6(error),
-            35 => Self::InvalidVSwitchNotBelongToVpc(error),
+            35 => Self::InvalidVswitchNotBelongToVpc(error),
             36 => Self::InvalidParameterEniNo(error),
             37 => Self::InvalidSecurityGroupIdNotFound(error),
             38 => Self::InvalidParameterSecurityGroupIdRepeated(error),
@@ -247,7 +247,7 @@ impl ModifyInstanceVpcAttributeError {
             42 => Self::InvalidParameterAlreadyInTargetVpc(error),
             43 => Self::JoinedGroupLimitExceed(error),
             44 => Self::InvalidParameterMustBeEmpty(error),
-            45 => Self::InvalidParameterNotEnoughIpInVSwitch(error),
+            45 => Self::InvalidParameterNotEnoughIpInVswitch(error),
             46 => Self::InvalidDependenceMutliDirectlyEip(error),
             47 => Self::InvalidDependenceHaVip(error),
             48 => Self::InvalidDependenceNextHopOfCustomRouter(error),
@@ -267,14 +267,14 @@ impl ModifyInstanceVpcAttributeError {
             Self::InvalidSourceTrafficMirrorSession(error) => (1, error),
             Self::InvalidPrivateIpAddressMalformed(error) => (2, error),
             Self::InvalidPrivateIpAddressDuplicated(error) => (3, error),
-            Self::IncorrectVSwitchStatus(error) => (4, error),
+            Self::IncorrectVswitchStatus(error) => (4, error),
             Self::IncorrectInstanceStatus(error) => (5, error),
             Self::OperationDenied(error) => (6, error),
-            Self::InvalidVSwitchIdMismatch(error) => (7, error),
+            Self::InvalidVswitchIdMismatch(error) => (7, error),
             Self::InvalidPrivateIpAddressMismatch(error) => (8, error),
             Self::InvalidPrivateIpChanging(error) => (9, error),
             Self::PrimaryEniHasSubIp(error) => (10, error),
-            Self::VSwitchIdNotMatch(error) => (11, error),
+            Self::VswitchIdNotMatch(error) => (11, error),
             Self::InvalidOperationEniCountExceeded(error) => (12, error),
             Self::InvalidParameterSecurityGroupId(error) => (13, error),
             Self::InvalidOperationSecurityGroupNotAuthorized(error) => (14, error),
@@ -290,15 +290,15 @@ impl ModifyInstanceVpcAttributeError {
             Self::InvalidOperationCloudBoxEcsNotSupport(error) => (24, error),
             Self::AclLimitExceed(error) => (25, error),
             Self::InvalidInstanceIdNotFound(error) => (26, error),
-            Self::InvalidVSwitchIdNotFound(error) => (27, error),
+            Self::InvalidVswitchIdNotFound(error) => (27, error),
             Self::NoSuchResource(error) => (28, error),
             Self::InvalidParameterInvalidInstanceId(error) => (29, error),
-            Self::InvalidParameterVSwitchId(error) => (30, error),
+            Self::InvalidParameterVswitchId(error) => (30, error),
             Self::InvalidRegionValueNotSupported(error) => (31, error),
             Self::InvalidInstanceAttachedEni(error) => (32, error),
             Self::InvalidIpMultiPrimaryIp(error) => (33, error),
             Self::InvalidIpIpv6(error) => (34, error),
-            Self::InvalidVSwitchNotBelongToVpc(error) => (35, error),
+            Self::InvalidVswitchNotBelongToVpc(error) => (35, error),
             Self::InvalidParameterEniNo(error) => (36, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (37, error),
             Self::InvalidParameterSecurityGroupIdRepeated(error) => (38, error),
@@ -308,7 +308,7 @@ impl ModifyInstanceVpcAttributeError {
             Self::InvalidParameterAlreadyInTargetVpc(error) => (42, error),
             Self::JoinedGroupLimitExceed(error) => (43, error),
             Self::InvalidParameterMustBeEmpty(error) => (44, error),
-            Self::InvalidParameterNotEnoughIpInVSwitch(error) => (45, error),
+            Self::InvalidParameterNotEnoughIpInVswitch(error) => (45, error),
             Self::InvalidDependenceMutliDirectlyEip(error) => (46, error),
             Self::InvalidDependenceHaVip(error) => (47, error),
             Self::InvalidDependenceNextHopOfCustomRouter(error) => (48, error),
@@ -337,14 +337,14 @@ impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
             "InvalidSourceTrafficMirrorSession",
             "InvalidPrivateIpAddressMalformed",
             "InvalidPrivateIpAddressDuplicated",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "IncorrectInstanceStatus",
             "OperationDenied",
-            "InvalidVSwitchIdMismatch",
+            "InvalidVswitchIdMismatch",
             "InvalidPrivateIpAddressMismatch",
             "InvalidPrivateIpChanging",
             "PrimaryEniHasSubIp",
-            "VSwitchIdNotMatch",
+            "VswitchIdNotMatch",
             "InvalidOperationEniCountExceeded",
             "InvalidParameterSecurityGroupId",
             "InvalidOperationSecurityGroupNotAuthorized",
@@ -360,15 +360,15 @@ impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
             "InvalidOperationCloudBoxEcsNotSupport",
             "AclLimitExceed",
             "InvalidInstanceIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "NoSuchResource",
             "InvalidParameterInvalidInstanceId",
-            "InvalidParameterVSwitchId",
+            "InvalidParameterVswitchId",
             "InvalidRegionValueNotSupported",
             "InvalidInstanceAttachedEni",
             "InvalidIpMultiPrimaryIp",
             "InvalidIpIpv6",
-            "InvalidVSwitchNotBelongToVpc",
+            "InvalidVswitchNotBelongToVpc",
             "InvalidParameterEniNo",
             "InvalidSecurityGroupIdNotFound",
             "InvalidParameterSecurityGroupIdRepeated",
@@ -378,7 +378,7 @@ impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
             "InvalidParameterAlreadyInTargetVpc",
             "JoinedGroupLimitExceed",
             "InvalidParameterMustBeEmpty",
-            "InvalidParameterNotEnoughIpInVSwitch",
+            "InvalidParameterNotEnoughIpInVswitch",
             "InvalidDependenceMutliDirectlyEip",
             "InvalidDependenceHaVip",
             "InvalidDependenceNextHopOfCustomRouter",

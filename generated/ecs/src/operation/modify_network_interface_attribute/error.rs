@@ -58,7 +58,7 @@ pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 400 `InvalidTrafficMode.ModifyToStandardNotSupported`: The specified parameter NetworkInterfaceTrafficMode is not supported to modify to Standard.
     InvalidTrafficModeModifyToStandardNotSupported(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.EniTrafficModeNotSupportIPv6`: The ENI using High Performance traffic mode does not support IPv6.
-    InvalidOperationEniTrafficModeNotSupportIPv6(::acs_runtime::client::ServiceError),
+    InvalidOperationEniTrafficModeNotSupportIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidOperation.EniQueuePairNumberOverflow`: The RDMA QueuePairNumber of the ECS instance associated with the specified ENI exceeds the limit.
     InvalidOperationEniQueuePairNumberOverflow(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.QueuePairNumberMustEmpty`: When the traffic mode is set to Standard, the QueuePairNumber must be empty.
@@ -122,7 +122,7 @@ pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc`: Primary NetworkInterface is only allowed to modify name and description.
@@ -241,7 +241,7 @@ impl ModifyNetworkInterfaceAttributeError {
             18 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
             19 => Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error),
             20 => Self::InvalidTrafficModeModifyToStandardNotSupported(error),
-            21 => Self::InvalidOperationEniTrafficModeNotSupportIPv6(error),
+            21 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
             22 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
             23 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
             24 => Self::InvalidParameterEniTrafficMode(error),
@@ -272,7 +272,7 @@ impl ModifyNetworkInterfaceAttributeError {
             49 => Self::AclLimitExceed(error),
             50 => Self::InvalidEcsIdNotFound(error),
             51 => Self::InvalidEniIdNotFound(error),
-            52 => Self::InvalidVSwitchIdNotFound(error),
+            52 => Self::InvalidVswitchIdNotFound(error),
             53 => Self::InvalidSecurityGroupIdNotFound(error),
             54 => Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error),
             55 => Self::InvalidParameterSecurityGroupIdRepeated(error),
@@ -312,7 +312,7 @@ impl ModifyNetworkInterfaceAttributeError {
                 (19, error)
             }
             Self::InvalidTrafficModeModifyToStandardNotSupported(error) => (20, error),
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => (21, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (21, error),
             Self::InvalidOperationEniQueuePairNumberOverflow(error) => (22, error),
             Self::InvalidParameterQueuePairNumberMustEmpty(error) => (23, error),
             Self::InvalidParameterEniTrafficMode(error) => (24, error),
@@ -345,7 +345,7 @@ impl ModifyNetworkInterfaceAttributeError {
             Self::AclLimitExceed(error) => (49, error),
             Self::InvalidEcsIdNotFound(error) => (50, error),
             Self::InvalidEniIdNotFound(error) => (51, error),
-            Self::InvalidVSwitchIdNotFound(error) => (52, error),
+            Self::InvalidVswitchIdNotFound(error) => (52, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (53, error),
             Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error) => {
                 (54, error)
@@ -388,7 +388,7 @@ impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
             "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
             "InvalidOperationInstanceTypeNotSupportHighPerformance",
             "InvalidTrafficModeModifyToStandardNotSupported",
-            "InvalidOperationEniTrafficModeNotSupportIPv6",
+            "InvalidOperationEniTrafficModeNotSupportIpv6",
             "InvalidOperationEniQueuePairNumberOverflow",
             "InvalidParameterQueuePairNumberMustEmpty",
             "InvalidParameterEniTrafficMode",
@@ -419,7 +419,7 @@ impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
             "AclLimitExceed",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc",
             "InvalidParameterSecurityGroupIdRepeated",

@@ -96,7 +96,7 @@ pub enum RunInstancesError {
     /// HTTP 400 `QuotaExceeded`: Living instances quota exceeded in this VPC.
     QuotaExceeded(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotAvailable`: Resource you requested is not available in this region or zone.
     ResourceNotAvailable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter`: The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.
@@ -202,7 +202,7 @@ pub enum RunInstancesError {
     /// HTTP 400 `InvalidHpcClusterId.Unnecessary`: The specified HpcClusterId is unnecessary.
     InvalidHpcClusterIdUnnecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.Necessary`: The VSwitchId is necessary.
-    InvalidVSwitchIdNecessary(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidHpcClusterId.Necessary`: The HpcClusterId is necessary.
     InvalidHpcClusterIdNecessary(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidHpcClusterId.NotFound`: The specified HpcClusterId is not found.
@@ -210,7 +210,7 @@ pub enum RunInstancesError {
     /// HTTP 400 `InvalidHpcClusterId.Creating`: The specified HpcClusterId is creating.
     InvalidHpcClusterIdCreating(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.VSwitchId`: %s
-    InvalidParameterVSwitchId(::acs_runtime::client::ServiceError),
+    InvalidParameterVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidSecurityGroup.NotInDefaultVpc`: %s
     InvalidSecurityGroupNotInDefaultVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpcNotFound`: Vpc is not found according to the specified VSwitch or the vpc does not belong to you.
@@ -674,7 +674,7 @@ pub enum RunInstancesError {
     /// HTTP 403 `InvalidParameter.NotMatch`: %s
     InvalidParameterNotMatch(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitch.DefaultVSwitchNotSupport`: The specified zone in vpc can't support create default vSwitch.
-    InvalidVSwitchDefaultVSwitchNotSupport(::acs_runtime::client::ServiceError),
+    InvalidVswitchDefaultVswitchNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 403 `OperationDenied.LocalDiskUnsupported`: The configuration change is not allowed when the specified instance has local disks mounted.
     OperationDeniedLocalDiskUnsupported(::acs_runtime::client::ServiceError),
     /// HTTP 403 `OperationDenied.InconsistentNetwork`: The specified security group and vswitch are not in the same vpc.
@@ -712,7 +712,7 @@ pub enum RunInstancesError {
     /// HTTP 403 `InvalidParam.SecondaryIp`: %s
     InvalidParamSecondaryIp(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitch.Ipv6NotTurnOn`: %s
-    InvalidVSwitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
+    InvalidVswitchIpv6NotTurnOn(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidParam.IpAssign`: %s
     InvalidParamIpAssign(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidParam.Amount`: %s
@@ -722,7 +722,7 @@ pub enum RunInstancesError {
     /// HTTP 403 `InvalidParam.CpuOptionsNuma`: %s
     InvalidParamCpuOptionsNuma(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbidden.RegionId`: %s
     ForbiddenRegionId(::acs_runtime::client::ServiceError),
     /// HTTP 403 `QuotaExceed.DeploymentSetInstanceQuotaFull`: The instance quota in one deployment set exceeded.
@@ -876,7 +876,7 @@ pub enum RunInstancesError {
     /// HTTP 404 `InvalidDataDiskSnapshotId.NotFound`: The specified parameter "DataDisk.n.SnapshotId" is not valid.
     InvalidDataDiskSnapshotIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified virtual switch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidInstanceChargeType.NotFound`: The InstanceChargeType does not exist in our records.
@@ -906,7 +906,7 @@ pub enum RunInstancesError {
     /// HTTP 404 `InvalidLaunchTemplateVersion.NotFound`: %s
     InvalidLaunchTemplateVersionNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotExist`: %s
-    InvalidVSwitchIdNotExist(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidMarketImage.NotFound`: The specified marketplace image does not exist, please change the imageId and try again.
     InvalidMarketImageNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `DeploymentSet.NotFound`: The specified deployment set does not exist.
@@ -1414,7 +1414,7 @@ impl RunInstancesError {
             39 => Self::InvalidPrivateIpAddressMalformed(error),
             40 => Self::QuotaExceededPrivateIpAddress(error),
             41 => Self::QuotaExceeded(error),
-            42 => Self::IncorrectVSwitchStatus(error),
+            42 => Self::IncorrectVswitchStatus(error),
             43 => Self::ResourceNotAvailable(error),
             44 => Self::MissingParameter(error),
             45 => Self::InvalidDiskCategoryMismatch(error),
@@ -1460,11 +1460,11 @@ impl RunInstancesError {
             85 => Self::InvalidRelationResourceNotFound(error),
             86 => Self::IncorrectRecycleBinStatus(error),
             87 => Self::InvalidHpcClusterIdUnnecessary(error),
-            88 => Self::InvalidVSwitchIdNecessary(error),
+            88 => Self::InvalidVswitchIdNecessary(error),
             89 => Self::InvalidHpcClusterIdNecessary(error),
             90 => Self::InvalidHpcClusterIdNotFound(error),
             91 => Self::InvalidHpcClusterIdCreating(error),
-            92 => Self::InvalidParameterVSwitchId(error),
+            92 => Self::InvalidParameterVswitchId(error),
             93 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
             94 => Self::VpcNotFound(error),
             95 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
@@ -1683,7 +1683,7 @@ impl RunInstancesError {
             298 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
             299 => Self::QuotaExceedPostPaidDisk(error),
             300 => Self::InvalidParameterNotMatch(error),
-            301 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            301 => Self::InvalidVswitchDefaultVswitchNotSupport(error),
             302 => Self::OperationDeniedLocalDiskUnsupported(error),
             303 => Self::OperationDeniedInconsistentNetwork(error),
             304 => Self::DefaultVswitchExisted(error),
@@ -1702,12 +1702,12 @@ impl RunInstancesError {
             317 => Self::InvalidOperationIpv6NotSupport(error),
             318 => Self::InvalidOperationIpv4NotSupport(error),
             319 => Self::InvalidParamSecondaryIp(error),
-            320 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            320 => Self::InvalidVswitchIpv6NotTurnOn(error),
             321 => Self::InvalidParamIpAssign(error),
             322 => Self::InvalidParamAmount(error),
             323 => Self::InvalidParamCpuOptionsCore(error),
             324 => Self::InvalidParamCpuOptionsNuma(error),
-            325 => Self::InvalidVSwitchIdIpInvalid(error),
+            325 => Self::InvalidVswitchIdIpInvalid(error),
             326 => Self::ForbiddenRegionId(error),
             327 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
             328 => Self::InvalidChargeTypeValueNotSupported(error),
@@ -1780,7 +1780,7 @@ impl RunInstancesError {
             393 => Self::InvalidZoneIdNotFound(error),
             394 => Self::InvalidSecurityGroupId(error),
             395 => Self::InvalidDataDiskSnapshotIdNotFound(error),
-            396 => Self::InvalidVSwitchIdNotFound(error),
+            396 => Self::InvalidVswitchIdNotFound(error),
             397 => Self::InvalidImageIdNotFound(error),
             398 => Self::InvalidInstanceChargeTypeNotFound(error),
             399 => Self::DependencyViolationIoOptimized(error),
@@ -1795,7 +1795,7 @@ impl RunInstancesError {
             408 => Self::InvalidRamRoleNotFound(error),
             409 => Self::InvalidLaunchTemplateNotFound(error),
             410 => Self::InvalidLaunchTemplateVersionNotFound(error),
-            411 => Self::InvalidVSwitchIdNotExist(error),
+            411 => Self::InvalidVswitchIdNotExist(error),
             412 => Self::InvalidMarketImageNotFound(error),
             413 => Self::DeploymentSetNotFound(error),
             414 => Self::InvalidParameterDeploymentSetGroupNo(error),
@@ -1853,7 +1853,7 @@ impl RunInstancesError {
             Self::InvalidPrivateIpAddressMalformed(error) => (39, error),
             Self::QuotaExceededPrivateIpAddress(error) => (40, error),
             Self::QuotaExceeded(error) => (41, error),
-            Self::IncorrectVSwitchStatus(error) => (42, error),
+            Self::IncorrectVswitchStatus(error) => (42, error),
             Self::ResourceNotAvailable(error) => (43, error),
             Self::MissingParameter(error) => (44, error),
             Self::InvalidDiskCategoryMismatch(error) => (45, error),
@@ -1901,11 +1901,11 @@ impl RunInstancesError {
             Self::InvalidRelationResourceNotFound(error) => (85, error),
             Self::IncorrectRecycleBinStatus(error) => (86, error),
             Self::InvalidHpcClusterIdUnnecessary(error) => (87, error),
-            Self::InvalidVSwitchIdNecessary(error) => (88, error),
+            Self::InvalidVswitchIdNecessary(error) => (88, error),
             Self::InvalidHpcClusterIdNecessary(error) => (89, error),
             Self::InvalidHpcClusterIdNotFound(error) => (90, error),
             Self::InvalidHpcClusterIdCreating(error) => (91, error),
-            Self::InvalidParameterVSwitchId(error) => (92, error),
+            Self::InvalidParameterVswitchId(error) => (92, error),
             Self::InvalidSecurityGroupNotInDefaultVpc(error) => (93, error),
             Self::VpcNotFound(error) => (94, error),
             Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (95, error),
@@ -2136,7 +2136,7 @@ impl RunInstancesError {
             }
             Self::QuotaExceedPostPaidDisk(error) => (299, error),
             Self::InvalidParameterNotMatch(error) => (300, error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (301, error),
+            Self::InvalidVswitchDefaultVswitchNotSupport(error) => (301, error),
             Self::OperationDeniedLocalDiskUnsupported(error) => (302, error),
             Self::OperationDeniedInconsistentNetwork(error) => (303, error),
             Self::DefaultVswitchExisted(error) => (304, error),
@@ -2155,12 +2155,12 @@ impl RunInstancesError {
             Self::InvalidOperationIpv6NotSupport(error) => (317, error),
             Self::InvalidOperationIpv4NotSupport(error) => (318, error),
             Self::InvalidParamSecondaryIp(error) => (319, error),
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => (320, error),
+            Self::InvalidVswitchIpv6NotTurnOn(error) => (320, error),
             Self::InvalidParamIpAssign(error) => (321, error),
             Self::InvalidParamAmount(error) => (322, error),
             Self::InvalidParamCpuOptionsCore(error) => (323, error),
             Self::InvalidParamCpuOptionsNuma(error) => (324, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (325, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (325, error),
             Self::ForbiddenRegionId(error) => (326, error),
             Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (327, error),
             Self::InvalidChargeTypeValueNotSupported(error) => (328, error),
@@ -2243,7 +2243,7 @@ impl RunInstancesError {
             Self::InvalidZoneIdNotFound(error) => (393, error),
             Self::InvalidSecurityGroupId(error) => (394, error),
             Self::InvalidDataDiskSnapshotIdNotFound(error) => (395, error),
-            Self::InvalidVSwitchIdNotFound(error) => (396, error),
+            Self::InvalidVswitchIdNotFound(error) => (396, error),
             Self::InvalidImageIdNotFound(error) => (397, error),
             Self::InvalidInstanceChargeTypeNotFound(error) => (398, error),
             Self::DependencyViolationIoOptimized(error) => (399, error),
@@ -2258,7 +2258,7 @@ impl RunInstancesError {
             Self::InvalidRamRoleNotFound(error) => (408, error),
             Self::InvalidLaunchTemplateNotFound(error) => (409, error),
             Self::InvalidLaunchTemplateVersionNotFound(error) => (410, error),
-            Self::InvalidVSwitchIdNotExist(error) => (411, error),
+            Self::InvalidVswitchIdNotExist(error) => (411, error),
             Self::InvalidMarketImageNotFound(error) => (412, error),
             Self::DeploymentSetNotFound(error) => (413, error),
             Self::InvalidParameterDeploymentSetGroupNo(error) => (414, error),
@@ -2325,7 +2325,7 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidPrivateIpAddressMalformed",
             "QuotaExceededPrivateIpAddress",
             "QuotaExceeded",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "ResourceNotAvailable",
             "MissingParameter",
             "InvalidDiskCategoryMismatch",
@@ -2371,11 +2371,11 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidRelationResourceNotFound",
             "IncorrectRecycleBinStatus",
             "InvalidHpcClusterIdUnnecessary",
-            "InvalidVSwitchIdNecessary",
+            "InvalidVswitchIdNecessary",
             "InvalidHpcClusterIdNecessary",
             "InvalidHpcClusterIdNotFound",
             "InvalidHpcClusterIdCreating",
-            "InvalidParameterVSwitchId",
+            "InvalidParameterVswitchId",
             "InvalidSecurityGroupNotInDefaultVpc",
             "VpcNotFound",
             "InvalidSystemDiskSizeImageNotSupportResize",
@@ -2584,7 +2584,7 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
             "QuotaExceedPostPaidDisk",
             "InvalidParameterNotMatch",
-            "InvalidVSwitchDefaultVSwitchNotSupport",
+            "InvalidVswitchDefaultVswitchNotSupport",
             "OperationDeniedLocalDiskUnsupported",
             "OperationDeniedInconsistentNetwork",
             "DefaultVswitchExisted",
@@ -2603,12 +2603,12 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidOperationIpv6NotSupport",
             "InvalidOperationIpv4NotSupport",
             "InvalidParamSecondaryIp",
-            "InvalidVSwitchIpv6NotTurnOn",
+            "InvalidVswitchIpv6NotTurnOn",
             "InvalidParamIpAssign",
             "InvalidParamAmount",
             "InvalidParamCpuOptionsCore",
             "InvalidParamCpuOptionsNuma",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpInvalid",
             "ForbiddenRegionId",
             "QuotaExceedDeploymentSetInstanceQuotaFull",
             "InvalidChargeTypeValueNotSupported",
@@ -2679,7 +2679,7 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidZoneIdNotFound",
             "InvalidSecurityGroupId",
             "InvalidDataDiskSnapshotIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidImageIdNotFound",
             "InvalidInstanceChargeTypeNotFound",
             "DependencyViolationIoOptimized",
@@ -2694,7 +2694,7 @@ impl ::std::fmt::Debug for RunInstancesError {
             "InvalidRamRoleNotFound",
             "InvalidLaunchTemplateNotFound",
             "InvalidLaunchTemplateVersionNotFound",
-            "InvalidVSwitchIdNotExist",
+            "InvalidVswitchIdNotExist",
             "InvalidMarketImageNotFound",
             "DeploymentSetNotFound",
             "InvalidParameterDeploymentSetGroupNo",

@@ -32,7 +32,7 @@ pub enum StartImagePipelineExecutionError {
     /// HTTP 404 `InvalidInstanceType.NotFound`: The specified instance type does not exist.
     InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: %s
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidImage.NotFound`: %s.
@@ -107,7 +107,7 @@ impl StartImagePipelineExecutionError {
             10 => Self::InvalidOperationNoRightAccessOss(error),
             11 => Self::InvalidImagePipelineNotFound(error),
             12 => Self::InvalidInstanceTypeNotFound(error),
-            13 => Self::InvalidVSwitchIdNotFound(error),
+            13 => Self::InvalidVswitchIdNotFound(error),
             14 => Self::InvalidRegionIdNotFound(error),
             15 => Self::InvalidImageNotFound(error),
             16 => Self::ImageComponentNotFound(error),
@@ -134,7 +134,7 @@ impl StartImagePipelineExecutionError {
             Self::InvalidOperationNoRightAccessOss(error) => (10, error),
             Self::InvalidImagePipelineNotFound(error) => (11, error),
             Self::InvalidInstanceTypeNotFound(error) => (12, error),
-            Self::InvalidVSwitchIdNotFound(error) => (13, error),
+            Self::InvalidVswitchIdNotFound(error) => (13, error),
             Self::InvalidRegionIdNotFound(error) => (14, error),
             Self::InvalidImageNotFound(error) => (15, error),
             Self::ImageComponentNotFound(error) => (16, error),
@@ -170,7 +170,7 @@ impl ::std::fmt::Debug for StartImagePipelineExecutionError {
             "InvalidOperationNoRightAccessOss",
             "InvalidImagePipelineNotFound",
             "InvalidInstanceTypeNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidRegionIdNotFound",
             "InvalidImageNotFound",
             "ImageComponentNotFound",

@@ -52,7 +52,7 @@ pub enum UnassignPrivateIpAddressesError {
     /// HTTP 403 `InvalidOperation.InvalidEniType`: %s
     InvalidOperationInvalidEniType(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidVSwitchId.IpInvalid`: %s
-    InvalidVSwitchIdIpInvalid(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdIpInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 403 `InvalidIp.IpUnassigned`: %s
     InvalidIpIpUnassigned(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Operation.Conflict`: %s
@@ -74,7 +74,7 @@ pub enum UnassignPrivateIpAddressesError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidInstanceId.NotFound`: %s
@@ -169,7 +169,7 @@ impl UnassignPrivateIpAddressesError {
             19 => Self::SecurityGroupInstanceLimitExceed(error),
             20 => Self::InvalidSecurityGroupIdNotVpc(error),
             21 => Self::InvalidOperationInvalidEniType(error),
-            22 => Self::InvalidVSwitchIdIpInvalid(error),
+            22 => Self::InvalidVswitchIdIpInvalid(error),
             23 => Self::InvalidIpIpUnassigned(error),
             24 => Self::OperationConflict(error),
             25 => Self::InvalidOperationEniServiceManaged(error),
@@ -180,7 +180,7 @@ impl UnassignPrivateIpAddressesError {
             30 => Self::InvalidIpIpPrefixIllegal(error),
             31 => Self::InvalidEcsIdNotFound(error),
             32 => Self::InvalidEniIdNotFound(error),
-            33 => Self::InvalidVSwitchIdNotFound(error),
+            33 => Self::InvalidVswitchIdNotFound(error),
             34 => Self::InvalidSecurityGroupIdNotFound(error),
             35 => Self::InvalidInstanceIdNotFound(error),
             36 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
@@ -213,7 +213,7 @@ impl UnassignPrivateIpAddressesError {
             Self::SecurityGroupInstanceLimitExceed(error) => (19, error),
             Self::InvalidSecurityGroupIdNotVpc(error) => (20, error),
             Self::InvalidOperationInvalidEniType(error) => (21, error),
-            Self::InvalidVSwitchIdIpInvalid(error) => (22, error),
+            Self::InvalidVswitchIdIpInvalid(error) => (22, error),
             Self::InvalidIpIpUnassigned(error) => (23, error),
             Self::OperationConflict(error) => (24, error),
             Self::InvalidOperationEniServiceManaged(error) => (25, error),
@@ -224,7 +224,7 @@ impl UnassignPrivateIpAddressesError {
             Self::InvalidIpIpPrefixIllegal(error) => (30, error),
             Self::InvalidEcsIdNotFound(error) => (31, error),
             Self::InvalidEniIdNotFound(error) => (32, error),
-            Self::InvalidVSwitchIdNotFound(error) => (33, error),
+            Self::InvalidVswitchIdNotFound(error) => (33, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (34, error),
             Self::InvalidInstanceIdNotFound(error) => (35, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (36, error),
@@ -266,7 +266,7 @@ impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
             "SecurityGroupInstanceLimitExceed",
             "InvalidSecurityGroupIdNotVpc",
             "InvalidOperationInvalidEniType",
-            "InvalidVSwitchIdIpInvalid",
+            "InvalidVswitchIdIpInvalid",
             "InvalidIpIpUnassigned",
             "OperationConflict",
             "InvalidOperationEniServiceManaged",
@@ -277,7 +277,7 @@ impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
             "InvalidIpIpPrefixIllegal",
             "InvalidEcsIdNotFound",
             "InvalidEniIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSecurityGroupIdNotFound",
             "InvalidInstanceIdNotFound",
             "InvalidOperationRegionNotSupportIpPrefix",

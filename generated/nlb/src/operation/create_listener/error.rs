@@ -60,7 +60,7 @@ pub enum CreateListenerError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
     ForbiddenNoPermission(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
@@ -157,7 +157,7 @@ impl CreateListenerError {
             22 => Self::IllegalParamPreserveClientIpSwitch(error),
             23 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
             24 => Self::ForbiddenNoPermission(error),
-            25 => Self::ResourceNotFoundVSwitch(error),
+            25 => Self::ResourceNotFoundVswitch(error),
             26 => Self::ResourceNotFoundLoadBalancer(error),
             27 => Self::ResourceNotFoundServerGroup(error),
             28 => Self::ResourceNotFoundCaCertificate(error),
@@ -198,7 +198,7 @@ impl CreateListenerError {
             Self::IllegalParamPreserveClientIpSwitch(error) => (22, error),
             Self::OperationDeniedRegionNotSupportHdMonitor(error) => (23, error),
             Self::ForbiddenNoPermission(error) => (24, error),
-            Self::ResourceNotFoundVSwitch(error) => (25, error),
+            Self::ResourceNotFoundVswitch(error) => (25, error),
             Self::ResourceNotFoundLoadBalancer(error) => (26, error),
             Self::ResourceNotFoundServerGroup(error) => (27, error),
             Self::ResourceNotFoundCaCertificate(error) => (28, error),
@@ -244,7 +244,7 @@ impl ::std::fmt::Debug for CreateListenerError {
             "IllegalParamPreserveClientIpSwitch",
             "OperationDeniedRegionNotSupportHdMonitor",
             "ForbiddenNoPermission",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "ResourceNotFoundLoadBalancer",
             "ResourceNotFoundServerGroup",
             "ResourceNotFoundCaCertificate",

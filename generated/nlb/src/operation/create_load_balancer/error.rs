@@ -16,7 +16,7 @@ pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationFailed.DuplicateZones.`: The operation failed because of Can not Specify duplicate zones.
     OperationFailedDuplicateZones(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource of VSwitchIp is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DuplicatedParam.AllocationId`: The param of AllocationId is duplicated.
     DuplicatedParamAllocationId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceInConfiguring.VswitchId`: The specified resource of VswitchId is being configured, please try again later.
@@ -58,7 +58,7 @@ pub enum CreateLoadBalancerError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of %s is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource of Vpc is not found.
     ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -123,7 +123,7 @@ impl CreateLoadBalancerError {
             2 => Self::DryRunOperation(error),
             3 => Self::OperationDeniedOnlyPostPaidSupported(error),
             4 => Self::OperationFailedDuplicateZones(error),
-            5 => Self::ResourceNotEnoughVSwitchIp(error),
+            5 => Self::ResourceNotEnoughVswitchIp(error),
             6 => Self::DuplicatedParamAllocationId(error),
             7 => Self::ResourceInConfiguringVswitchId(error),
             8 => Self::IllegalParam(error),
@@ -144,7 +144,7 @@ impl CreateLoadBalancerError {
             23 => Self::UnauthorizedZone(error),
             24 => Self::ForbiddenNoPermission(error),
             25 => Self::UnauthorizedRegion(error),
-            26 => Self::ResourceNotFoundVSwitch(error),
+            26 => Self::ResourceNotFoundVswitch(error),
             27 => Self::ResourceNotFoundVpc(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -158,7 +158,7 @@ impl CreateLoadBalancerError {
             Self::DryRunOperation(error) => (2, error),
             Self::OperationDeniedOnlyPostPaidSupported(error) => (3, error),
             Self::OperationFailedDuplicateZones(error) => (4, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (5, error),
             Self::DuplicatedParamAllocationId(error) => (6, error),
             Self::ResourceInConfiguringVswitchId(error) => (7, error),
             Self::IllegalParam(error) => (8, error),
@@ -179,7 +179,7 @@ impl CreateLoadBalancerError {
             Self::UnauthorizedZone(error) => (23, error),
             Self::ForbiddenNoPermission(error) => (24, error),
             Self::UnauthorizedRegion(error) => (25, error),
-            Self::ResourceNotFoundVSwitch(error) => (26, error),
+            Self::ResourceNotFoundVswitch(error) => (26, error),
             Self::ResourceNotFoundVpc(error) => (27, error),
             Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
@@ -202,7 +202,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "DryRunOperation",
             "OperationDeniedOnlyPostPaidSupported",
             "OperationFailedDuplicateZones",
-            "ResourceNotEnoughVSwitchIp",
+            "ResourceNotEnoughVswitchIp",
             "DuplicatedParamAllocationId",
             "ResourceInConfiguringVswitchId",
             "IllegalParam",
@@ -223,7 +223,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "UnauthorizedZone",
             "ForbiddenNoPermission",
             "UnauthorizedRegion",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "ResourceNotFoundVpc",
             "Unhandled",
         ];

@@ -8,13 +8,13 @@ pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
     ResourceInCreatingLoadbalancer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ProtectedPrivateIPv4AddressChanged`: The operation is not allowed because of ProtectedPrivateIPv4AddressChanged.
-    OperationDeniedProtectedPrivateIPv4AddressChanged(
+    OperationDeniedProtectedPrivateIpv4AddressChanged(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationFailed.vSwitchNotSupportIpv6`: The operation failed because of vSwitchNotSupportIpv6.
     OperationFailedVSwitchNotSupportIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.ZoneVSwitchChanged`: The operation is not allowed because of ZoneVSwitchChanged.
-    OperationDeniedZoneVSwitchChanged(::acs_runtime::client::ServiceError),
+    OperationDeniedZoneVswitchChanged(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidZones`: The current zone list is illegal.
     InvalidZones(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
@@ -22,13 +22,13 @@ pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource of VSwitchIp is not enough.
-    ResourceNotEnoughVSwitchIp(::acs_runtime::client::ServiceError),
+    ResourceNotEnoughVswitchIp(::acs_runtime::client::ServiceError),
     /// HTTP 403 `UnauthorizedZone`: The specified zone of %s is not authorized.
     UnauthorizedZone(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of vSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -70,16 +70,16 @@ impl UpdateLoadBalancerZonesError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::ResourceInCreatingLoadbalancer(error),
-            1 => Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error),
+            1 => Self::OperationDeniedProtectedPrivateIpv4AddressChanged(error),
             2 => Self::OperationFailedVSwitchNotSupportIpv6(error),
-            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            3 => Self::OperationDeniedZoneVswitchChanged(error),
             4 => Self::InvalidZones(error),
             5 => Self::ResourceInConfiguringLoadbalancer(error),
             6 => Self::SystemBusy(error),
-            7 => Self::ResourceNotEnoughVSwitchIp(error),
+            7 => Self::ResourceNotEnoughVswitchIp(error),
             8 => Self::UnauthorizedZone(error),
             9 => Self::ResourceNotFoundLoadBalancer(error),
-            10 => Self::ResourceNotFoundVSwitch(error),
+            10 => Self::ResourceNotFoundVswitch(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -88,16 +88,16 @@ impl UpdateLoadBalancerZonesError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::ResourceInCreatingLoadbalancer(error) => (0, error),
-            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error) => (1, error),
+            Self::OperationDeniedProtectedPrivateIpv4AddressChanged(error) => (1, error),
             Self::OperationFailedVSwitchNotSupportIpv6(error) => (2, error),
-            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneVswitchChanged(error) => (3, error),
             Self::InvalidZones(error) => (4, error),
             Self::ResourceInConfiguringLoadbalancer(error) => (5, error),
             Self::SystemBusy(error) => (6, error),
-            Self::ResourceNotEnoughVSwitchIp(error) => (7, error),
+            Self::ResourceNotEnoughVswitchIp(error) => (7, error),
             Self::UnauthorizedZone(error) => (8, error),
             Self::ResourceNotFoundLoadBalancer(error) => (9, error),
-            Self::ResourceNotFoundVSwitch(error) => (10, error),
+            Self::ResourceNotFoundVswitch(error) => (10, error),
             Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
@@ -115,16 +115,16 @@ impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
         let (index, error) = self.parts();
         let names = [
             "ResourceInCreatingLoadbalancer",
-            "OperationDeniedProtectedPrivateIPv4AddressChanged",
+            "OperationDeniedProtectedPrivateIpv4AddressChanged",
             "OperationFailedVSwitchNotSupportIpv6",
-            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneVswitchChanged",
             "InvalidZones",
             "ResourceInConfiguringLoadbalancer",
             "SystemBusy",
-            "ResourceNotEnoughVSwitchIp",
+            "ResourceNotEnoughVswitchIp",
             "UnauthorizedZone",
             "ResourceNotFoundLoadBalancer",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

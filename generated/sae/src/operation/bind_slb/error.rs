@@ -44,7 +44,7 @@ pub enum BindSlbError {
     /// HTTP 400 `Application.NoInstanceAvailable`: No instance is available for the application. Please scale out and try again.
     ApplicationNoInstanceAvailable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SlbAppVSwitch.NotMatch`: The SLB instance does not match the vSwitch of the current application.
-    SlbAppVSwitchNotMatch(::acs_runtime::client::ServiceError),
+    SlbAppVswitchNotMatch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidAppId.NotFound`: The specified AppId does not exist.
     InvalidAppIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -116,7 +116,7 @@ impl BindSlbError {
             16 => Self::SlbInstanceQuotaOverQuota(error),
             17 => Self::SlbTagNotQualified(error),
             18 => Self::ApplicationNoInstanceAvailable(error),
-            19 => Self::SlbAppVSwitchNotMatch(error),
+            19 => Self::SlbAppVswitchNotMatch(error),
             20 => Self::InvalidAppIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -144,7 +144,7 @@ impl BindSlbError {
             Self::SlbInstanceQuotaOverQuota(error) => (16, error),
             Self::SlbTagNotQualified(error) => (17, error),
             Self::ApplicationNoInstanceAvailable(error) => (18, error),
-            Self::SlbAppVSwitchNotMatch(error) => (19, error),
+            Self::SlbAppVswitchNotMatch(error) => (19, error),
             Self::InvalidAppIdNotFound(error) => (20, error),
             Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
@@ -181,7 +181,7 @@ impl ::std::fmt::Debug for BindSlbError {
             "SlbInstanceQuotaOverQuota",
             "SlbTagNotQualified",
             "ApplicationNoInstanceAvailable",
-            "SlbAppVSwitchNotMatch",
+            "SlbAppVswitchNotMatch",
             "InvalidAppIdNotFound",
             "Unhandled",
         ];

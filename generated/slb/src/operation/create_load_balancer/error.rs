@@ -26,9 +26,9 @@ pub enum CreateLoadBalancerError {
     /// HTTP 400 `HighRiskOperationDenied`: The operation is denied because of high risk.
     HighRiskOperationDenied(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VSwitchAvailableIpNotExist`: The specified VSwitch has no availabe ip.
-    VSwitchAvailableIpNotExist(::acs_runtime::client::ServiceError),
+    VswitchAvailableIpNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VSwitchNotExist`: The specified VSwitch does not exist.
-    VSwitchNotExist(::acs_runtime::client::ServiceError),
+    VswitchNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter`: Illegal parameter. The IP address is not in subnet.
     InvalidParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Instance.ShareSlbNotSupportPay95`: Illegal parameter. The share instance not support PayBy95 or PayByOld95.
@@ -44,7 +44,7 @@ pub enum CreateLoadBalancerError {
     /// HTTP 400 `InsufficientBalance`: Your account does not have enough balance.
     InsufficientBalance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.VSwitchId`: The parameter VSwitchId is required.
-    MissingParamVSwitchId(::acs_runtime::client::ServiceError),
+    MissingParamVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVpcId.NotExist`: The specified VPC not exist.
     InvalidVpcIdNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL`: Your account did not sign a withholding agreement or no coupons in Alipay.
@@ -98,7 +98,7 @@ pub enum CreateLoadBalancerError {
     /// HTTP 400 `QueryVoucherInfoFailed`: Failed to query voucher info.
     QueryVoucherInfoFailed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified vSwitch instance is invalid.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.SpecType`: The param of SpecType is illegal.
     IllegalParamSpecType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.SpecType`: The param of SpecType is missing.
@@ -256,8 +256,8 @@ impl CreateLoadBalancerError {
             7 => Self::InvalidParameterMismatch(error),
             8 => Self::PayforCreditPayInsufficientBalance(error),
             9 => Self::HighRiskOperationDenied(error),
-            10 => Self::VSwitchAvailableIpNotExist(error),
-            11 => Self::VSwitchNotExist(error),
+            10 => Self::VswitchAvailableIpNotExist(error),
+            11 => Self::VswitchNotExist(error),
             12 => Self::InvalidParameter(error),
             13 => Self::InstanceShareSlbNotSupportPay95(error),
             14 => Self::InstancePay95RateInvalid(error),
@@ -265,7 +265,7 @@ impl CreateLoadBalancerError {
             16 => Self::InstanceInternetChargeTypeNotAllowed(error),
             17 => Self::OperationFailedTokenIsProcessing(error),
             18 => Self::InsufficientBalance(error),
-            19 => Self::MissingParamVSwitchId(error),
+            19 => Self::MissingParamVswitchId(error),
             20 => Self::InvalidVpcIdNotExist(error),
             21 => Self::PayMayiWithholdingAgreementIllegal(error),
             22 => Self::InvalidParameterCloudType(error),
@@ -291,7 +291,7 @@ impl CreateLoadBalancerError {
             42 => Self::OperationFailedInvokeProxyFailed(error),
             43 => Self::QueryAccountCompleteProgressFailed(error),
             44 => Self::QueryVoucherInfoFailed(error),
-            45 => Self::InvalidVSwitchIdNotFound(error),
+            45 => Self::InvalidVswitchIdNotFound(error),
             46 => Self::IllegalParamSpecType(error),
             47 => Self::MissingParamSpecType(error),
             48 => Self::UnsupportedRegion(error),
@@ -333,8 +333,8 @@ impl CreateLoadBalancerError {
             Self::InvalidParameterMismatch(error) => (7, error),
             Self::PayforCreditPayInsufficientBalance(error) => (8, error),
             Self::HighRiskOperationDenied(error) => (9, error),
-            Self::VSwitchAvailableIpNotExist(error) => (10, error),
-            Self::VSwitchNotExist(error) => (11, error),
+            Self::VswitchAvailableIpNotExist(error) => (10, error),
+            Self::VswitchNotExist(error) => (11, error),
             Self::InvalidParameter(error) => (12, error),
             Self::InstanceShareSlbNotSupportPay95(error) => (13, error),
             Self::InstancePay95RateInvalid(error) => (14, error),
@@ -342,7 +342,7 @@ impl CreateLoadBalancerError {
             Self::InstanceInternetChargeTypeNotAllowed(error) => (16, error),
             Self::OperationFailedTokenIsProcessing(error) => (17, error),
             Self::InsufficientBalance(error) => (18, error),
-            Self::MissingParamVSwitchId(error) => (19, error),
+            Self::MissingParamVswitchId(error) => (19, error),
             Self::InvalidVpcIdNotExist(error) => (20, error),
             Self::PayMayiWithholdingAgreementIllegal(error) => (21, error),
             Self::InvalidParameterCloudType(error) => (22, error),
@@ -370,7 +370,7 @@ impl CreateLoadBalancerError {
             Self::OperationFailedInvokeProxyFailed(error) => (42, error),
             Self::QueryAccountCompleteProgressFailed(error) => (43, error),
             Self::QueryVoucherInfoFailed(error) => (44, error),
-            Self::InvalidVSwitchIdNotFound(error) => (45, error),
+            Self::InvalidVswitchIdNotFound(error) => (45, error),
             Self::IllegalParamSpecType(error) => (46, error),
             Self::MissingParamSpecType(error) => (47, error),
             Self::UnsupportedRegion(error) => (48, error),
@@ -421,8 +421,8 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "InvalidParameterMismatch",
             "PayforCreditPayInsufficientBalance",
             "HighRiskOperationDenied",
-            "VSwitchAvailableIpNotExist",
-            "VSwitchNotExist",
+            "VswitchAvailableIpNotExist",
+            "VswitchNotExist",
             "InvalidParameter",
             "InstanceShareSlbNotSupportPay95",
             "InstancePay95RateInvalid",
@@ -430,7 +430,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "InstanceInternetChargeTypeNotAllowed",
             "OperationFailedTokenIsProcessing",
             "InsufficientBalance",
-            "MissingParamVSwitchId",
+            "MissingParamVswitchId",
             "InvalidVpcIdNotExist",
             "PayMayiWithholdingAgreementIllegal",
             "InvalidParameterCloudType",
@@ -456,7 +456,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "OperationFailedInvokeProxyFailed",
             "QueryAccountCompleteProgressFailed",
             "QueryVoucherInfoFailed",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "IllegalParamSpecType",
             "MissingParamSpecType",
             "UnsupportedRegion",

@@ -30,7 +30,7 @@ pub enum CreateLoadBalancerHTTPListenerError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParameterVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
     MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
@@ -134,7 +134,7 @@ impl CreateLoadBalancerHTTPListenerError {
             8 => Self::ResourceNotAvailibleHttpListener(error),
             9 => Self::AclNotExist(error),
             10 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            11 => Self::InvalidParameterVServerGroupId(error),
+            11 => Self::InvalidParameterVserverGroupId(error),
             12 => Self::MissingParamHealthCheckDomain(error),
             13 => Self::InvalidParameterHealthCheckHttpVersion(error),
             14 => Self::DuplicatedAclEntry(error),
@@ -172,7 +172,7 @@ impl CreateLoadBalancerHTTPListenerError {
             Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
                 (10, error)
             }
-            Self::InvalidParameterVServerGroupId(error) => (11, error),
+            Self::InvalidParameterVserverGroupId(error) => (11, error),
             Self::MissingParamHealthCheckDomain(error) => (12, error),
             Self::InvalidParameterHealthCheckHttpVersion(error) => (13, error),
             Self::DuplicatedAclEntry(error) => (14, error),
@@ -217,7 +217,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerHTTPListenerError {
             "ResourceNotAvailibleHttpListener",
             "AclNotExist",
             "OperationUnsupportedCreateLoadBalancerLayer7Listener",
-            "InvalidParameterVServerGroupId",
+            "InvalidParameterVserverGroupId",
             "MissingParamHealthCheckDomain",
             "InvalidParameterHealthCheckHttpVersion",
             "DuplicatedAclEntry",

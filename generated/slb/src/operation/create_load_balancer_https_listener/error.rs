@@ -34,7 +34,7 @@ pub enum CreateLoadBalancerHTTPSListenerError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParameterVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
     MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
@@ -178,7 +178,7 @@ impl CreateLoadBalancerHTTPSListenerError {
             10 => Self::ResourceNotAvailibleHttpsListener(error),
             11 => Self::AclNotExist(error),
             12 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
-            13 => Self::InvalidParameterVServerGroupId(error),
+            13 => Self::InvalidParameterVserverGroupId(error),
             14 => Self::MissingParamHealthCheckDomain(error),
             15 => Self::InvalidParameterHealthCheckHttpVersion(error),
             16 => Self::DuplicatedAclEntry(error),
@@ -230,7 +230,7 @@ impl CreateLoadBalancerHTTPSListenerError {
             Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
                 (12, error)
             }
-            Self::InvalidParameterVServerGroupId(error) => (13, error),
+            Self::InvalidParameterVserverGroupId(error) => (13, error),
             Self::MissingParamHealthCheckDomain(error) => (14, error),
             Self::InvalidParameterHealthCheckHttpVersion(error) => (15, error),
             Self::DuplicatedAclEntry(error) => (16, error),
@@ -289,7 +289,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerHTTPSListenerError {
             "ResourceNotAvailibleHttpsListener",
             "AclNotExist",
             "OperationUnsupportedCreateLoadBalancerLayer7Listener",
-            "InvalidParameterVServerGroupId",
+            "InvalidParameterVserverGroupId",
             "MissingParamHealthCheckDomain",
             "InvalidParameterHealthCheckHttpVersion",
             "DuplicatedAclEntry",

@@ -12,7 +12,7 @@ pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
     InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: The parameters VServerGroupId or MasterSlaveServerGroupId miss match.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
+    AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -28,7 +28,7 @@ pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
     InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
     MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
@@ -56,7 +56,7 @@ pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `ListenerPortConflict`: The specified ListenerPort is conflict with other listener.
     ListenerPortConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVserverGroup(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
     IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
@@ -170,14 +170,14 @@ impl CreateLoadBalancerTCPListenerError {
             0 => Self::InvalidParameterValueSpecNotSupport(error),
             1 => Self::OperationNotSupportAcl(error),
             2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            3 => Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
             4 => Self::IpVersionConflict(error),
             5 => Self::InvalidParameterValueZoneNotSupport(error),
             6 => Self::ListenerProcessing(error),
             7 => Self::AclNotExist(error),
             8 => Self::InvalidParameterListenerPortConflict(error),
             9 => Self::InvalidParameterZoneNotSupport(error),
-            10 => Self::InvalidParamVServerGroupId(error),
+            10 => Self::InvalidParamVserverGroupId(error),
             11 => Self::MissingParamHealthCheckConnectPort(error),
             12 => Self::InvalidParamListenerPort(error),
             13 => Self::InvalidParamStartPort(error),
@@ -191,7 +191,7 @@ impl CreateLoadBalancerTCPListenerError {
             21 => Self::LbSupportTcpsslOnly(error),
             22 => Self::ListenerNotSupportRule(error),
             23 => Self::ListenerPortConflict(error),
-            24 => Self::ResourceNotFoundVServerGroup(error),
+            24 => Self::ResourceNotFoundVserverGroup(error),
             25 => Self::IllegalParamFailoverThreshold(error),
             26 => Self::IllegalParamFailoverStrategy(error),
             27 => Self::MasterSlaveServerConflict(error),
@@ -220,7 +220,7 @@ impl CreateLoadBalancerTCPListenerError {
             Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
             Self::OperationNotSupportAcl(error) => (1, error),
             Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+            Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
                 (3, error)
             }
             Self::IpVersionConflict(error) => (4, error),
@@ -229,7 +229,7 @@ impl CreateLoadBalancerTCPListenerError {
             Self::AclNotExist(error) => (7, error),
             Self::InvalidParameterListenerPortConflict(error) => (8, error),
             Self::InvalidParameterZoneNotSupport(error) => (9, error),
-            Self::InvalidParamVServerGroupId(error) => (10, error),
+            Self::InvalidParamVserverGroupId(error) => (10, error),
             Self::MissingParamHealthCheckConnectPort(error) => (11, error),
             Self::InvalidParamListenerPort(error) => (12, error),
             Self::InvalidParamStartPort(error) => (13, error),
@@ -243,7 +243,7 @@ impl CreateLoadBalancerTCPListenerError {
             Self::LbSupportTcpsslOnly(error) => (21, error),
             Self::ListenerNotSupportRule(error) => (22, error),
             Self::ListenerPortConflict(error) => (23, error),
-            Self::ResourceNotFoundVServerGroup(error) => (24, error),
+            Self::ResourceNotFoundVserverGroup(error) => (24, error),
             Self::IllegalParamFailoverThreshold(error) => (25, error),
             Self::IllegalParamFailoverStrategy(error) => (26, error),
             Self::MasterSlaveServerConflict(error) => (27, error),
@@ -283,14 +283,14 @@ impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
             "InvalidParameterValueSpecNotSupport",
             "OperationNotSupportAcl",
             "InvalidParameterValueRegionNotSupport",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch",
             "IpVersionConflict",
             "InvalidParameterValueZoneNotSupport",
             "ListenerProcessing",
             "AclNotExist",
             "InvalidParameterListenerPortConflict",
             "InvalidParameterZoneNotSupport",
-            "InvalidParamVServerGroupId",
+            "InvalidParamVserverGroupId",
             "MissingParamHealthCheckConnectPort",
             "InvalidParamListenerPort",
             "InvalidParamStartPort",
@@ -304,7 +304,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
             "LbSupportTcpsslOnly",
             "ListenerNotSupportRule",
             "ListenerPortConflict",
-            "ResourceNotFoundVServerGroup",
+            "ResourceNotFoundVserverGroup",
             "IllegalParamFailoverThreshold",
             "IllegalParamFailoverStrategy",
             "MasterSlaveServerConflict",

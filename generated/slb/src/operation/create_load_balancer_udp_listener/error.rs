@@ -12,7 +12,7 @@ pub enum CreateLoadBalancerUDPListenerError {
     /// HTTP 400 `InvalidParameterValue.RegionNotSupport`: The region does not support the parameter value, %s.
     InvalidParameterValueRegionNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: The parameters VServerGroupId or MasterSlaveServerGroupId miss match.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
+    AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -26,7 +26,7 @@ pub enum CreateLoadBalancerUDPListenerError {
     /// HTTP 400 `InvalidParameter.ListenerPortConflict`: There is conflict listener port exists.
     InvalidParameterListenerPortConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
     MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
@@ -56,7 +56,7 @@ pub enum CreateLoadBalancerUDPListenerError {
     /// HTTP 400 `InvalidParam.HealthCheckExp`: The param HealthCheckExp is invalid.
     InvalidParamHealthCheckExp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVserverGroup(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
     IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
@@ -180,13 +180,13 @@ impl CreateLoadBalancerUDPListenerError {
             0 => Self::InvalidParameterValueSpecNotSupport(error),
             1 => Self::OperationNotSupportAcl(error),
             2 => Self::InvalidParameterValueRegionNotSupport(error),
-            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            3 => Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
             4 => Self::IpVersionConflict(error),
             5 => Self::InvalidParameterValueZoneNotSupport(error),
             6 => Self::ListenerProcessing(error),
             7 => Self::AclNotExist(error),
             8 => Self::InvalidParameterListenerPortConflict(error),
-            9 => Self::InvalidParamVServerGroupId(error),
+            9 => Self::InvalidParamVserverGroupId(error),
             10 => Self::MissingParamHealthCheckConnectPort(error),
             11 => Self::InvalidParamListenerPort(error),
             12 => Self::InvalidParamStartPort(error),
@@ -201,7 +201,7 @@ impl CreateLoadBalancerUDPListenerError {
             21 => Self::InvalidParamLengthHealthCheckReq(error),
             22 => Self::InvalidParamHealthCheckReq(error),
             23 => Self::InvalidParamHealthCheckExp(error),
-            24 => Self::ResourceNotFoundVServerGroup(error),
+            24 => Self::ResourceNotFoundVserverGroup(error),
             25 => Self::IllegalParamFailoverThreshold(error),
             26 => Self::IllegalParamFailoverStrategy(error),
             27 => Self::InvalidParameterZoneNotSupport(error),
@@ -234,7 +234,7 @@ impl CreateLoadBalancerUDPListenerError {
             Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
             Self::OperationNotSupportAcl(error) => (1, error),
             Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+            Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
                 (3, error)
             }
             Self::IpVersionConflict(error) => (4, error),
@@ -242,7 +242,7 @@ impl CreateLoadBalancerUDPListenerError {
             Self::ListenerProcessing(error) => (6, error),
             Self::AclNotExist(error) => (7, error),
             Self::InvalidParameterListenerPortConflict(error) => (8, error),
-            Self::InvalidParamVServerGroupId(error) => (9, error),
+            Self::InvalidParamVserverGroupId(error) => (9, error),
             Self::MissingParamHealthCheckConnectPort(error) => (10, error),
             Self::InvalidParamListenerPort(error) => (11, error),
             Self::InvalidParamStartPort(error) => (12, error),
@@ -257,7 +257,7 @@ impl CreateLoadBalancerUDPListenerError {
             Self::InvalidParamLengthHealthCheckReq(error) => (21, error),
             Self::InvalidParamHealthCheckReq(error) => (22, error),
             Self::InvalidParamHealthCheckExp(error) => (23, error),
-            Self::ResourceNotFoundVServerGroup(error) => (24, error),
+            Self::ResourceNotFoundVserverGroup(error) => (24, error),
             Self::IllegalParamFailoverThreshold(error) => (25, error),
             Self::IllegalParamFailoverStrategy(error) => (26, error),
             Self::InvalidParameterZoneNotSupport(error) => (27, error),
@@ -299,13 +299,13 @@ impl ::std::fmt::Debug for CreateLoadBalancerUDPListenerError {
             "InvalidParameterValueSpecNotSupport",
             "OperationNotSupportAcl",
             "InvalidParameterValueRegionNotSupport",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch",
             "IpVersionConflict",
             "InvalidParameterValueZoneNotSupport",
             "ListenerProcessing",
             "AclNotExist",
             "InvalidParameterListenerPortConflict",
-            "InvalidParamVServerGroupId",
+            "InvalidParamVserverGroupId",
             "MissingParamHealthCheckConnectPort",
             "InvalidParamListenerPort",
             "InvalidParamStartPort",
@@ -320,7 +320,7 @@ impl ::std::fmt::Debug for CreateLoadBalancerUDPListenerError {
             "InvalidParamLengthHealthCheckReq",
             "InvalidParamHealthCheckReq",
             "InvalidParamHealthCheckExp",
-            "ResourceNotFoundVServerGroup",
+            "ResourceNotFoundVserverGroup",
             "IllegalParamFailoverThreshold",
             "IllegalParamFailoverStrategy",
             "InvalidParameterZoneNotSupport",

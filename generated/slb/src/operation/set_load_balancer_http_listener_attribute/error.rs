@@ -20,7 +20,7 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
     OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParameterVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
     MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
@@ -90,7 +90,7 @@ impl SetLoadBalancerHTTPListenerAttributeError {
             4 => Self::ListenerForwardNotSupport(error),
             5 => Self::InvalidParameterRegionNotSupport(error),
             6 => Self::OperationFailedServerGroupInUse(error),
-            7 => Self::InvalidParameterVServerGroupId(error),
+            7 => Self::InvalidParameterVserverGroupId(error),
             8 => Self::MissingParamHealthCheckDomain(error),
             9 => Self::InvalidParameterHealthCheckHttpVersion(error),
             10 => Self::DuplicatedAclEntry(error),
@@ -113,7 +113,7 @@ impl SetLoadBalancerHTTPListenerAttributeError {
             Self::ListenerForwardNotSupport(error) => (4, error),
             Self::InvalidParameterRegionNotSupport(error) => (5, error),
             Self::OperationFailedServerGroupInUse(error) => (6, error),
-            Self::InvalidParameterVServerGroupId(error) => (7, error),
+            Self::InvalidParameterVserverGroupId(error) => (7, error),
             Self::MissingParamHealthCheckDomain(error) => (8, error),
             Self::InvalidParameterHealthCheckHttpVersion(error) => (9, error),
             Self::DuplicatedAclEntry(error) => (10, error),
@@ -145,7 +145,7 @@ impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
             "ListenerForwardNotSupport",
             "InvalidParameterRegionNotSupport",
             "OperationFailedServerGroupInUse",
-            "InvalidParameterVServerGroupId",
+            "InvalidParameterVserverGroupId",
             "MissingParamHealthCheckDomain",
             "InvalidParameterHealthCheckHttpVersion",
             "DuplicatedAclEntry",

@@ -22,7 +22,7 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
     /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
     OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.VServerGroupId`: The MasterSlaveServerGroup can not be attached to HTTP or HTTPS listener.
-    InvalidParameterVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParameterVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckDomain`: The HealthCheckDomain is required when HealthCheckHttpVersion is http1.1.
     MissingParamHealthCheckDomain(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.HealthCheckHttpVersion`: The param HealthCheckHttpVersion is invalid.
@@ -127,7 +127,7 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
             5 => Self::InvalidParameterRegionNotSupport(error),
             6 => Self::InvalidParameterSpecNotSupport(error),
             7 => Self::OperationFailedServerGroupInUse(error),
-            8 => Self::InvalidParameterVServerGroupId(error),
+            8 => Self::InvalidParameterVserverGroupId(error),
             9 => Self::MissingParamHealthCheckDomain(error),
             10 => Self::InvalidParameterHealthCheckHttpVersion(error),
             11 => Self::DuplicatedAclEntry(error),
@@ -162,7 +162,7 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
             Self::InvalidParameterRegionNotSupport(error) => (5, error),
             Self::InvalidParameterSpecNotSupport(error) => (6, error),
             Self::OperationFailedServerGroupInUse(error) => (7, error),
-            Self::InvalidParameterVServerGroupId(error) => (8, error),
+            Self::InvalidParameterVserverGroupId(error) => (8, error),
             Self::MissingParamHealthCheckDomain(error) => (9, error),
             Self::InvalidParameterHealthCheckHttpVersion(error) => (10, error),
             Self::DuplicatedAclEntry(error) => (11, error),
@@ -206,7 +206,7 @@ impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
             "InvalidParameterRegionNotSupport",
             "InvalidParameterSpecNotSupport",
             "OperationFailedServerGroupInUse",
-            "InvalidParameterVServerGroupId",
+            "InvalidParameterVserverGroupId",
             "MissingParamHealthCheckDomain",
             "InvalidParameterHealthCheckHttpVersion",
             "DuplicatedAclEntry",

@@ -20,7 +20,7 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
     OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
     MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
@@ -36,7 +36,7 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `Duplicated.AclEntry`: %s.
     DuplicatedAclEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVserverGroup(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
     IllegalParamFailoverStrategy(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
@@ -44,7 +44,7 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
     MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.VServerGroupId`: The parameter VServerGroupId is missing.
-    MissingParamVServerGroupId(::acs_runtime::client::ServiceError),
+    MissingParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.HealthCheckClosedForMasterSlaveMode`: The operation is denied because of HealthCheckClosedForMasterSlaveMode.
     OperationDeniedHealthCheckClosedForMasterSlaveMode(
         ::acs_runtime::client::ServiceError,
@@ -62,7 +62,7 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
     SpecNotSupportParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: Virtual service group ID or master slave server group ID is missing. Please check the input parameters.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
+    AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
@@ -142,7 +142,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             4 => Self::InvalidParameterValueZoneNotSupport(error),
             5 => Self::InvalidParameterZoneNotSupport(error),
             6 => Self::OperationFailedServerGroupInUse(error),
-            7 => Self::InvalidParamVServerGroupId(error),
+            7 => Self::InvalidParamVserverGroupId(error),
             8 => Self::MissingParamHealthCheckConnectPort(error),
             9 => Self::InvalidParamListenerPort(error),
             10 => Self::InvalidParamStartPort(error),
@@ -150,11 +150,11 @@ impl SetLoadBalancerTCPListenerAttributeError {
             12 => Self::InvalidParamEndPort(error),
             13 => Self::InvalidParamPortRange(error),
             14 => Self::DuplicatedAclEntry(error),
-            15 => Self::ResourceNotFoundVServerGroup(error),
+            15 => Self::ResourceNotFoundVserverGroup(error),
             16 => Self::IllegalParamFailoverStrategy(error),
             17 => Self::IllegalParamFailoverThreshold(error),
             18 => Self::MasterSlaveServerConflict(error),
-            19 => Self::MissingParamVServerGroupId(error),
+            19 => Self::MissingParamVserverGroupId(error),
             20 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
             21 => Self::InvalidParamHealthCheck(error),
             22 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
@@ -162,7 +162,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             24 => Self::OperationDeniedFullNatModeNotAllowed(error),
             25 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
             26 => Self::SpecNotSupportParameter(error),
-            27 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            27 => Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
             28 => Self::AclListenerOverLimit(error),
             29 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             30 => Self::QuotaLimitExceedsTotalAclEntry(error),
@@ -181,7 +181,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
             Self::InvalidParameterZoneNotSupport(error) => (5, error),
             Self::OperationFailedServerGroupInUse(error) => (6, error),
-            Self::InvalidParamVServerGroupId(error) => (7, error),
+            Self::InvalidParamVserverGroupId(error) => (7, error),
             Self::MissingParamHealthCheckConnectPort(error) => (8, error),
             Self::InvalidParamListenerPort(error) => (9, error),
             Self::InvalidParamStartPort(error) => (10, error),
@@ -189,11 +189,11 @@ impl SetLoadBalancerTCPListenerAttributeError {
             Self::InvalidParamEndPort(error) => (12, error),
             Self::InvalidParamPortRange(error) => (13, error),
             Self::DuplicatedAclEntry(error) => (14, error),
-            Self::ResourceNotFoundVServerGroup(error) => (15, error),
+            Self::ResourceNotFoundVserverGroup(error) => (15, error),
             Self::IllegalParamFailoverStrategy(error) => (16, error),
             Self::IllegalParamFailoverThreshold(error) => (17, error),
             Self::MasterSlaveServerConflict(error) => (18, error),
-            Self::MissingParamVServerGroupId(error) => (19, error),
+            Self::MissingParamVserverGroupId(error) => (19, error),
             Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
                 (20, error)
             }
@@ -203,7 +203,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             Self::OperationDeniedFullNatModeNotAllowed(error) => (24, error),
             Self::OperationDeniedOnlyIpv4SlbSupport(error) => (25, error),
             Self::SpecNotSupportParameter(error) => (26, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+            Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
                 (27, error)
             }
             Self::AclListenerOverLimit(error) => (28, error),
@@ -233,7 +233,7 @@ impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
             "InvalidParameterValueZoneNotSupport",
             "InvalidParameterZoneNotSupport",
             "OperationFailedServerGroupInUse",
-            "InvalidParamVServerGroupId",
+            "InvalidParamVserverGroupId",
             "MissingParamHealthCheckConnectPort",
             "InvalidParamListenerPort",
             "InvalidParamStartPort",
@@ -241,11 +241,11 @@ impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
             "InvalidParamEndPort",
             "InvalidParamPortRange",
             "DuplicatedAclEntry",
-            "ResourceNotFoundVServerGroup",
+            "ResourceNotFoundVserverGroup",
             "IllegalParamFailoverStrategy",
             "IllegalParamFailoverThreshold",
             "MasterSlaveServerConflict",
-            "MissingParamVServerGroupId",
+            "MissingParamVserverGroupId",
             "OperationDeniedHealthCheckClosedForMasterSlaveMode",
             "InvalidParamHealthCheck",
             "OperationDeniedMasterSlaveGroupLogEnabled",
@@ -253,7 +253,7 @@ impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
             "OperationDeniedFullNatModeNotAllowed",
             "OperationDeniedOnlyIpv4SlbSupport",
             "SpecNotSupportParameter",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch",
             "AclListenerOverLimit",
             "QuotaLimitExceedsAclAttachedToListener",
             "QuotaLimitExceedsTotalAclEntry",

@@ -18,7 +18,7 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `OperationFailed.ServerGroupInUse`: The VServerGroup or MasterSlaveServerGroup can not be close for this listener.
     OperationFailedServerGroupInUse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.VServerGroupId`: The specified VServerGroupId is invalid.
-    InvalidParamVServerGroupId(::acs_runtime::client::ServiceError),
+    InvalidParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.HealthCheckConnectPort`: The parameter HealthCheckConnectPort is required.
     MissingParamHealthCheckConnectPort(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.ListenerPort`: The specified ListenerPort is invalid.
@@ -42,7 +42,7 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `InvalidParam.HealthCheckExp`: The param HealthCheckExp is invalid.
     InvalidParamHealthCheckExp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VServerGroup`: %s.
-    ResourceNotFoundVServerGroup(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVserverGroup(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverThreshold`: The parameter FailoverThreshold is illegal.
     IllegalParamFailoverThreshold(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.FailoverStrategy`: The parameter FailoverStrategy is illegal.
@@ -52,7 +52,7 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `MasterSlaveServerConflict`: The servers are conflict for MasterSlaveGroup.
     MasterSlaveServerConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.VServerGroupId`: The parameter VServerGroupId is missing.
-    MissingParamVServerGroupId(::acs_runtime::client::ServiceError),
+    MissingParamVserverGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VipNotSupportQuicVersion`: The listener does not support the parameter of QuicVersion.
     VipNotSupportQuicVersion(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.HealthCheckType`: The param of HealthCheckType is illegal.
@@ -70,7 +70,7 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `SpecNotSupportParameter`: The instance with share spec does not support FullNatEnabled parameter.
     SpecNotSupportParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch`: Virtual service group ID or master slave server group ID is missing. Please check the input parameters.
-    AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(
+    AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
@@ -157,7 +157,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             3 => Self::IpVersionConflict(error),
             4 => Self::InvalidParameterValueZoneNotSupport(error),
             5 => Self::OperationFailedServerGroupInUse(error),
-            6 => Self::InvalidParamVServerGroupId(error),
+            6 => Self::InvalidParamVserverGroupId(error),
             7 => Self::MissingParamHealthCheckConnectPort(error),
             8 => Self::InvalidParamListenerPort(error),
             9 => Self::InvalidParamStartPort(error),
@@ -169,12 +169,12 @@ impl SetLoadBalancerUDPListenerAttributeError {
             15 => Self::InvalidParamLengthHealthCheckExp(error),
             16 => Self::InvalidParamHealthCheckReq(error),
             17 => Self::InvalidParamHealthCheckExp(error),
-            18 => Self::ResourceNotFoundVServerGroup(error),
+            18 => Self::ResourceNotFoundVserverGroup(error),
             19 => Self::IllegalParamFailoverThreshold(error),
             20 => Self::IllegalParamFailoverStrategy(error),
             21 => Self::InvalidParameterZoneNotSupport(error),
             22 => Self::MasterSlaveServerConflict(error),
-            23 => Self::MissingParamVServerGroupId(error),
+            23 => Self::MissingParamVserverGroupId(error),
             24 => Self::VipNotSupportQuicVersion(error),
             25 => Self::IllegalParamHealthCheckType(error),
             26 => Self::IllegalParamHealthCheckMethod(error),
@@ -183,7 +183,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             29 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
             30 => Self::OperationDeniedFullNatModeNotAllowed(error),
             31 => Self::SpecNotSupportParameter(error),
-            32 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            32 => Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
             33 => Self::AclListenerOverLimit(error),
             34 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             35 => Self::QuotaLimitExceedsTotalAclEntry(error),
@@ -202,7 +202,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             Self::IpVersionConflict(error) => (3, error),
             Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
             Self::OperationFailedServerGroupInUse(error) => (5, error),
-            Self::InvalidParamVServerGroupId(error) => (6, error),
+            Self::InvalidParamVserverGroupId(error) => (6, error),
             Self::MissingParamHealthCheckConnectPort(error) => (7, error),
             Self::InvalidParamListenerPort(error) => (8, error),
             Self::InvalidParamStartPort(error) => (9, error),
@@ -214,12 +214,12 @@ impl SetLoadBalancerUDPListenerAttributeError {
             Self::InvalidParamLengthHealthCheckExp(error) => (15, error),
             Self::InvalidParamHealthCheckReq(error) => (16, error),
             Self::InvalidParamHealthCheckExp(error) => (17, error),
-            Self::ResourceNotFoundVServerGroup(error) => (18, error),
+            Self::ResourceNotFoundVserverGroup(error) => (18, error),
             Self::IllegalParamFailoverThreshold(error) => (19, error),
             Self::IllegalParamFailoverStrategy(error) => (20, error),
             Self::InvalidParameterZoneNotSupport(error) => (21, error),
             Self::MasterSlaveServerConflict(error) => (22, error),
-            Self::MissingParamVServerGroupId(error) => (23, error),
+            Self::MissingParamVserverGroupId(error) => (23, error),
             Self::VipNotSupportQuicVersion(error) => (24, error),
             Self::IllegalParamHealthCheckType(error) => (25, error),
             Self::IllegalParamHealthCheckMethod(error) => (26, error),
@@ -228,7 +228,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             Self::OperationDeniedOnlyIpv4SlbSupport(error) => (29, error),
             Self::OperationDeniedFullNatModeNotAllowed(error) => (30, error),
             Self::SpecNotSupportParameter(error) => (31, error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+            Self::AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
                 (32, error)
             }
             Self::AclListenerOverLimit(error) => (33, error),
@@ -258,7 +258,7 @@ impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
             "IpVersionConflict",
             "InvalidParameterValueZoneNotSupport",
             "OperationFailedServerGroupInUse",
-            "InvalidParamVServerGroupId",
+            "InvalidParamVserverGroupId",
             "MissingParamHealthCheckConnectPort",
             "InvalidParamListenerPort",
             "InvalidParamStartPort",
@@ -270,12 +270,12 @@ impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
             "InvalidParamLengthHealthCheckExp",
             "InvalidParamHealthCheckReq",
             "InvalidParamHealthCheckExp",
-            "ResourceNotFoundVServerGroup",
+            "ResourceNotFoundVserverGroup",
             "IllegalParamFailoverThreshold",
             "IllegalParamFailoverStrategy",
             "InvalidParameterZoneNotSupport",
             "MasterSlaveServerConflict",
-            "MissingParamVServerGroupId",
+            "MissingParamVserverGroupId",
             "VipNotSupportQuicVersion",
             "IllegalParamHealthCheckType",
             "IllegalParamHealthCheckMethod",
@@ -284,7 +284,7 @@ impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
             "OperationDeniedOnlyIpv4SlbSupport",
             "OperationDeniedFullNatModeNotAllowed",
             "SpecNotSupportParameter",
-            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AbsVserverGroupIdAndMasterSlaveServerGroupIdMissMatch",
             "AclListenerOverLimit",
             "QuotaLimitExceedsAclAttachedToListener",
             "QuotaLimitExceedsTotalAclEntry",

@@ -6,27 +6,27 @@
 #[non_exhaustive]
 pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
-    OperationFailedIPv6AddressAlreadyAllocated(::acs_runtime::client::ServiceError),
+    OperationFailedIpv6AddressAlreadyAllocated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.AddressNotInVSwitchCidr`: The operation is failed because of %s.
-    OperationFailedAddressNotInVSwitchCidr(::acs_runtime::client::ServiceError),
+    OperationFailedAddressNotInVswitchCidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.IpAddress`: The param of %s is illegal.
     IllegalParamIpAddress(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IPv6Disabled`: Operation failed because IPv6 is not enabled for the vSwitch.
-    OperationFailedIPv6Disabled(::acs_runtime::client::ServiceError),
+    OperationFailedIpv6Disabled(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IpPrefixMustInVSwitchCidrReservation`: The specified ip prefix must in reserved segment the VSwitch.
-    OperationFailedIpPrefixMustInVSwitchCidrReservation(
+    OperationFailedIpPrefixMustInVswitchCidrReservation(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
     ForbiddenOperateShareResource(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.IPv6PrefixMask`: The quota of specifed  ipv6 prefix  mask is exceeded.
-    QuotaExceededIPv6PrefixMask(::acs_runtime::client::ServiceError),
+    QuotaExceededIpv6PrefixMask(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
     OperationUnsupportedIpv6Feature(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Ipv6Prefix`: The param of Ipv6Prefix is illegal.
     IllegalParamIpv6Prefix(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.ExistIPv6Used`: The operation is failed because of some ipv6 in the ipv6 prefix is already in use.
-    OperationFailedExistIPv6Used(::acs_runtime::client::ServiceError),
+    OperationFailedExistIpv6Used(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.UnboundIpv6PrefixFeature`: The region does not support creating IPv6 prefix that are not bound to any resources.
     OperationUnsupportedUnboundIpv6PrefixFeature(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.UnboundIpv6Feature`: The region does not support creating IPv6 addresses that are not bound to any resources.
@@ -34,9 +34,9 @@ pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationUnsupported.FreePrivateIpv6`: This operation does not support free private IPv6 addresses.
     OperationUnsupportedFreePrivateIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitchCidrReservation`: The dependent vswitch cidr reservation is not found.
-    ResourceNotFoundVSwitchCidrReservation(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitchCidrReservation(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -81,21 +81,21 @@ impl AllocateIpv6AddressError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
-            0 => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
-            1 => Self::OperationFailedAddressNotInVSwitchCidr(error),
+            0 => Self::OperationFailedIpv6AddressAlreadyAllocated(error),
+            1 => Self::OperationFailedAddressNotInVswitchCidr(error),
             2 => Self::IllegalParamIpAddress(error),
-            3 => Self::OperationFailedIPv6Disabled(error),
-            4 => Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error),
+            3 => Self::OperationFailedIpv6Disabled(error),
+            4 => Self::OperationFailedIpPrefixMustInVswitchCidrReservation(error),
             5 => Self::ForbiddenOperateShareResource(error),
-            6 => Self::QuotaExceededIPv6PrefixMask(error),
+            6 => Self::QuotaExceededIpv6PrefixMask(error),
             7 => Self::OperationUnsupportedIpv6Feature(error),
             8 => Self::IllegalParamIpv6Prefix(error),
-            9 => Self::OperationFailedExistIPv6Used(error),
+            9 => Self::OperationFailedExistIpv6Used(error),
             10 => Self::OperationUnsupportedUnboundIpv6PrefixFeature(error),
             11 => Self::OperationUnsupportedUnboundIpv6Feature(error),
             12 => Self::OperationUnsupportedFreePrivateIpv6(error),
-            13 => Self::ResourceNotFoundVSwitch(error),
-            14 => Self::ResourceNotFoundVSwitchCidrReservation(error),
+            13 => Self::ResourceNotFoundVswitch(error),
+            14 => Self::ResourceNotFoundVswitchCidrReservation(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -103,23 +103,23 @@ impl AllocateIpv6AddressError {
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => (0, error),
-            Self::OperationFailedAddressNotInVSwitchCidr(error) => (1, error),
+            Self::OperationFailedIpv6AddressAlreadyAllocated(error) => (0, error),
+            Self::OperationFailedAddressNotInVswitchCidr(error) => (1, error),
             Self::IllegalParamIpAddress(error) => (2, error),
-            Self::OperationFailedIPv6Disabled(error) => (3, error),
-            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
+            Self::OperationFailedIpv6Disabled(error) => (3, error),
+            Self::OperationFailedIpPrefixMustInVswitchCidrReservation(error) => {
                 (4, error)
             }
             Self::ForbiddenOperateShareResource(error) => (5, error),
-            Self::QuotaExceededIPv6PrefixMask(error) => (6, error),
+            Self::QuotaExceededIpv6PrefixMask(error) => (6, error),
             Self::OperationUnsupportedIpv6Feature(error) => (7, error),
             Self::IllegalParamIpv6Prefix(error) => (8, error),
-            Self::OperationFailedExistIPv6Used(error) => (9, error),
+            Self::OperationFailedExistIpv6Used(error) => (9, error),
             Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => (10, error),
             Self::OperationUnsupportedUnboundIpv6Feature(error) => (11, error),
             Self::OperationUnsupportedFreePrivateIpv6(error) => (12, error),
-            Self::ResourceNotFoundVSwitch(error) => (13, error),
-            Self::ResourceNotFoundVSwitchCidrReservation(error) => (14, error),
+            Self::ResourceNotFoundVswitch(error) => (13, error),
+            Self::ResourceNotFoundVswitchCidrReservation(error) => (14, error),
             Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
@@ -136,21 +136,21 @@ impl ::std::fmt::Debug for AllocateIpv6AddressError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let (index, error) = self.parts();
         let names = [
-            "OperationFailedIPv6AddressAlreadyAllocated",
-            "OperationFailedAddressNotInVSwitchCidr",
+            "OperationFailedIpv6AddressAlreadyAllocated",
+            "OperationFailedAddressNotInVswitchCidr",
             "IllegalParamIpAddress",
-            "OperationFailedIPv6Disabled",
-            "OperationFailedIpPrefixMustInVSwitchCidrReservation",
+            "OperationFailedIpv6Disabled",
+            "OperationFailedIpPrefixMustInVswitchCidrReservation",
             "ForbiddenOperateShareResource",
-            "QuotaExceededIPv6PrefixMask",
+            "QuotaExceededIpv6PrefixMask",
             "OperationUnsupportedIpv6Feature",
             "IllegalParamIpv6Prefix",
-            "OperationFailedExistIPv6Used",
+            "OperationFailedExistIpv6Used",
             "OperationUnsupportedUnboundIpv6PrefixFeature",
             "OperationUnsupportedUnboundIpv6Feature",
             "OperationUnsupportedFreePrivateIpv6",
-            "ResourceNotFoundVSwitch",
-            "ResourceNotFoundVSwitchCidrReservation",
+            "ResourceNotFoundVswitch",
+            "ResourceNotFoundVswitchCidrReservation",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

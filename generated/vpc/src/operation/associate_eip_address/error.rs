@@ -114,7 +114,7 @@ pub enum AssociateEipAddressError {
     /// HTTP 400 `OperationDenied.CloudBoxResourceExist`: The operation is not allowed because there are resources related to the cloud box in VPC.
     OperationDeniedCloudBoxResourceExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.CloudBoxVSwitchExist`: The operation is not allowed because a cloud box type vSwitch exists in VPC.
-    OperationDeniedCloudBoxVSwitchExist(::acs_runtime::client::ServiceError),
+    OperationDeniedCloudBoxVswitchExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.NoAvailablePrivateIp`: The operation is failed because of vSwitch has not availalbe private ip
     OperationDeniedNoAvailablePrivateIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedRegion`: %s
@@ -337,7 +337,7 @@ impl AssociateEipAddressError {
             51 => Self::ResourceQueryError(error),
             52 => Self::InvalidStatusInstanceHasBandWidth(error),
             53 => Self::OperationDeniedCloudBoxResourceExist(error),
-            54 => Self::OperationDeniedCloudBoxVSwitchExist(error),
+            54 => Self::OperationDeniedCloudBoxVswitchExist(error),
             55 => Self::OperationDeniedNoAvailablePrivateIp(error),
             56 => Self::UnsupportedRegion(error),
             57 => Self::ResourceAlreadyAssociatedIpAddress(error),
@@ -427,7 +427,7 @@ impl AssociateEipAddressError {
             Self::ResourceQueryError(error) => (51, error),
             Self::InvalidStatusInstanceHasBandWidth(error) => (52, error),
             Self::OperationDeniedCloudBoxResourceExist(error) => (53, error),
-            Self::OperationDeniedCloudBoxVSwitchExist(error) => (54, error),
+            Self::OperationDeniedCloudBoxVswitchExist(error) => (54, error),
             Self::OperationDeniedNoAvailablePrivateIp(error) => (55, error),
             Self::UnsupportedRegion(error) => (56, error),
             Self::ResourceAlreadyAssociatedIpAddress(error) => (57, error),
@@ -526,7 +526,7 @@ impl ::std::fmt::Debug for AssociateEipAddressError {
             "ResourceQueryError",
             "InvalidStatusInstanceHasBandWidth",
             "OperationDeniedCloudBoxResourceExist",
-            "OperationDeniedCloudBoxVSwitchExist",
+            "OperationDeniedCloudBoxVswitchExist",
             "OperationDeniedNoAvailablePrivateIp",
             "UnsupportedRegion",
             "ResourceAlreadyAssociatedIpAddress",

@@ -16,7 +16,7 @@ pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.SwitchToSystemRouteTable`: The associated route tables cannot be directly changed to system route tables.
     OperationDeniedSwitchToSystemRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VSwitch`: The specified resource of VSwitch is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
     ///
     /// Also returned with HTTP 404: Specified route table does not exist.
@@ -24,21 +24,21 @@ pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.LocalRouteEntryModified`: The next hop of a local route is modified.
     OperationDeniedLocalRouteEntryModified(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.VSwitchId`: The parameter VSwitchId is missing.
-    MissingParamVSwitchId(::acs_runtime::client::ServiceError),
+    MissingParamVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
     InvalidParameterAction(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of the virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.VSwitchAlreadyAssociatedRouteTable`: The specified virtual switch already associates route table.
-    ForbiddenVSwitchAlreadyAssociatedRouteTable(::acs_runtime::client::ServiceError),
+    ForbiddenVswitchAlreadyAssociatedRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.NotInSameVpc`: The specified virtual switch and route table are not in the same VPC.
     ForbiddenNotInSameVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.RouteTable`: The status of the specified route table is incorrect.
     IncorrectStatusRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified VSwitch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -89,17 +89,17 @@ impl AssociateRouteTableError {
             2 => Self::ResourceAlreadyAssociatedRouteTable(error),
             3 => Self::OperationDeniedAssociateGatewayRouteTable(error),
             4 => Self::OperationDeniedSwitchToSystemRouteTable(error),
-            5 => Self::ResourceNotFoundVSwitch(error),
+            5 => Self::ResourceNotFoundVswitch(error),
             6 => Self::InvalidRouteTableIdNotFound(error),
             7 => Self::OperationDeniedLocalRouteEntryModified(error),
-            8 => Self::MissingParamVSwitchId(error),
+            8 => Self::MissingParamVswitchId(error),
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::InvalidParameterAction(error),
-            11 => Self::IncorrectVSwitchStatus(error),
-            12 => Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error),
+            11 => Self::IncorrectVswitchStatus(error),
+            12 => Self::ForbiddenVswitchAlreadyAssociatedRouteTable(error),
             13 => Self::ForbiddenNotInSameVpc(error),
             14 => Self::IncorrectStatusRouteTable(error),
-            15 => Self::InvalidVSwitchIdNotFound(error),
+            15 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -112,17 +112,17 @@ impl AssociateRouteTableError {
             Self::ResourceAlreadyAssociatedRouteTable(error) => (2, error),
             Self::OperationDeniedAssociateGatewayRouteTable(error) => (3, error),
             Self::OperationDeniedSwitchToSystemRouteTable(error) => (4, error),
-            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::ResourceNotFoundVswitch(error) => (5, error),
             Self::InvalidRouteTableIdNotFound(error) => (6, error),
             Self::OperationDeniedLocalRouteEntryModified(error) => (7, error),
-            Self::MissingParamVSwitchId(error) => (8, error),
+            Self::MissingParamVswitchId(error) => (8, error),
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::InvalidParameterAction(error) => (10, error),
-            Self::IncorrectVSwitchStatus(error) => (11, error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => (12, error),
+            Self::IncorrectVswitchStatus(error) => (11, error),
+            Self::ForbiddenVswitchAlreadyAssociatedRouteTable(error) => (12, error),
             Self::ForbiddenNotInSameVpc(error) => (13, error),
             Self::IncorrectStatusRouteTable(error) => (14, error),
-            Self::InvalidVSwitchIdNotFound(error) => (15, error),
+            Self::InvalidVswitchIdNotFound(error) => (15, error),
             Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
@@ -144,17 +144,17 @@ impl ::std::fmt::Debug for AssociateRouteTableError {
             "ResourceAlreadyAssociatedRouteTable",
             "OperationDeniedAssociateGatewayRouteTable",
             "OperationDeniedSwitchToSystemRouteTable",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "InvalidRouteTableIdNotFound",
             "OperationDeniedLocalRouteEntryModified",
-            "MissingParamVSwitchId",
+            "MissingParamVswitchId",
             "InvalidRegionIdNotFound",
             "InvalidParameterAction",
-            "IncorrectVSwitchStatus",
-            "ForbiddenVSwitchAlreadyAssociatedRouteTable",
+            "IncorrectVswitchStatus",
+            "ForbiddenVswitchAlreadyAssociatedRouteTable",
             "ForbiddenNotInSameVpc",
             "IncorrectStatusRouteTable",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -32,7 +32,7 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `QuotaExceeded.VpcRouteEntryNum`: The quota of vpc route entry num is exceeded, usage %s/%s.
     QuotaExceededVpcRouteEntryNum(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The operation is failed because of destination CIDR block is in the CIDR of the VSwitch.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
+    OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -110,7 +110,7 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
             10 => Self::VpcRouteEntryCidrBlockDuplicate(error),
             11 => Self::VpcSwitchStatusError(error),
             12 => Self::QuotaExceededVpcRouteEntryNum(error),
-            13 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            13 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error),
             14 => Self::SystemBusy(error),
             15 => Self::Forbbiden(error),
             16 => Self::InvalidRegionIdNotFound(error),
@@ -137,7 +137,7 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
             Self::VpcRouteEntryCidrBlockDuplicate(error) => (10, error),
             Self::VpcSwitchStatusError(error) => (11, error),
             Self::QuotaExceededVpcRouteEntryNum(error) => (12, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error) => {
                 (13, error)
             }
             Self::SystemBusy(error) => (14, error),
@@ -175,7 +175,7 @@ impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
             "VpcRouteEntryCidrBlockDuplicate",
             "VpcSwitchStatusError",
             "QuotaExceededVpcRouteEntryNum",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVswitch",
             "SystemBusy",
             "Forbbiden",
             "InvalidRegionIdNotFound",

@@ -16,7 +16,7 @@ pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `MissingParam.SecondaryCidrOrIpv6Cidr`: %s
     MissingParamSecondaryCidrOrIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.IPv6ULA`: %s
-    OperationUnsupportedIPv6Ula(::acs_runtime::client::ServiceError),
+    OperationUnsupportedIpv6Ula(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.Ipv6CidrBlockExisted`: %s
     OperationFailedIpv6CidrBlockExisted(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidIpv6ULACidrBlock.Malformed`: %s
@@ -48,7 +48,7 @@ pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `OperationDenied.GUAIpv6CidrBlock`: The operation is not allowed because this ipv6 CIDR is not reserved.
     OperationDeniedGuaIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: Operation failed because this ipv6 cidr is not reserved.
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
+    OperationFailedIpv6CidrNotReserved(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is already exists.
     InvalidCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.IpamPool`: The specified IPAM pool cannot be empty.
@@ -84,7 +84,7 @@ pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `OperationFailed.Ipv6CidrBlockOverLapped`: The input IPv6 CIDR block overlaps with the existing ones.
     OperationFailedIpv6CidrBlockOverLapped(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.IPv6CidrBlock`: The number of IPv6 CIDR blocks in the VPC exceeds the limit.
-    QuotaExceededIPv6CidrBlock(::acs_runtime::client::ServiceError),
+    QuotaExceededIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.MaskOfCidrIsNotAllowed`: The input mask or mask of the input CIDR is not allowed.
     OperationDeniedMaskOfCidrIsNotAllowed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Ipv6Isp`: The specified Ipv6Isp is illegal.
@@ -177,7 +177,7 @@ impl AssociateVpcCidrBlockError {
             2 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
             3 => Self::OperationUnsupportedVpcMultiCidr(error),
             4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
-            5 => Self::OperationUnsupportedIPv6Ula(error),
+            5 => Self::OperationUnsupportedIpv6Ula(error),
             6 => Self::OperationFailedIpv6CidrBlockExisted(error),
             7 => Self::InvalidIpv6UlaCidrBlockMalformed(error),
             8 => Self::QuotaExceededGuaIpv6CidrBlock(error),
@@ -193,7 +193,7 @@ impl AssociateVpcCidrBlockError {
             18 => Self::UnsupportedFeatureIpv6Isp(error),
             19 => Self::IllegalParamIpVersion(error),
             20 => Self::OperationDeniedGuaIpv6CidrBlock(error),
-            21 => Self::OperationFailedIPv6CidrNotReserved(error),
+            21 => Self::OperationFailedIpv6CidrNotReserved(error),
             22 => Self::InvalidCidrBlock(error),
             23 => Self::IllegalParamIpamPool(error),
             24 => Self::MissingParamSecondaryCidrMask(error),
@@ -211,7 +211,7 @@ impl AssociateVpcCidrBlockError {
             36 => Self::MismatchIpVersionAndIpamPoolIpVersion(error),
             37 => Self::IllegalParamIpv6CidrBlock(error),
             38 => Self::OperationFailedIpv6CidrBlockOverLapped(error),
-            39 => Self::QuotaExceededIPv6CidrBlock(error),
+            39 => Self::QuotaExceededIpv6CidrBlock(error),
             40 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
             41 => Self::IllegalParamIpv6Isp(error),
             42 => Self::IllegalParamCidrMask(error),
@@ -230,7 +230,7 @@ impl AssociateVpcCidrBlockError {
             Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (2, error),
             Self::OperationUnsupportedVpcMultiCidr(error) => (3, error),
             Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
-            Self::OperationUnsupportedIPv6Ula(error) => (5, error),
+            Self::OperationUnsupportedIpv6Ula(error) => (5, error),
             Self::OperationFailedIpv6CidrBlockExisted(error) => (6, error),
             Self::InvalidIpv6UlaCidrBlockMalformed(error) => (7, error),
             Self::QuotaExceededGuaIpv6CidrBlock(error) => (8, error),
@@ -246,7 +246,7 @@ impl AssociateVpcCidrBlockError {
             Self::UnsupportedFeatureIpv6Isp(error) => (18, error),
             Self::IllegalParamIpVersion(error) => (19, error),
             Self::OperationDeniedGuaIpv6CidrBlock(error) => (20, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (21, error),
+            Self::OperationFailedIpv6CidrNotReserved(error) => (21, error),
             Self::InvalidCidrBlock(error) => (22, error),
             Self::IllegalParamIpamPool(error) => (23, error),
             Self::MissingParamSecondaryCidrMask(error) => (24, error),
@@ -264,7 +264,7 @@ impl AssociateVpcCidrBlockError {
             Self::MismatchIpVersionAndIpamPoolIpVersion(error) => (36, error),
             Self::IllegalParamIpv6CidrBlock(error) => (37, error),
             Self::OperationFailedIpv6CidrBlockOverLapped(error) => (38, error),
-            Self::QuotaExceededIPv6CidrBlock(error) => (39, error),
+            Self::QuotaExceededIpv6CidrBlock(error) => (39, error),
             Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (40, error),
             Self::IllegalParamIpv6Isp(error) => (41, error),
             Self::IllegalParamCidrMask(error) => (42, error),
@@ -292,7 +292,7 @@ impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
             "ParamExclusiveSecondaryCidrAndIpv6Cidr",
             "OperationUnsupportedVpcMultiCidr",
             "MissingParamSecondaryCidrOrIpv6Cidr",
-            "OperationUnsupportedIPv6Ula",
+            "OperationUnsupportedIpv6Ula",
             "OperationFailedIpv6CidrBlockExisted",
             "InvalidIpv6UlaCidrBlockMalformed",
             "QuotaExceededGuaIpv6CidrBlock",
@@ -308,7 +308,7 @@ impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
             "UnsupportedFeatureIpv6Isp",
             "IllegalParamIpVersion",
             "OperationDeniedGuaIpv6CidrBlock",
-            "OperationFailedIPv6CidrNotReserved",
+            "OperationFailedIpv6CidrNotReserved",
             "InvalidCidrBlock",
             "IllegalParamIpamPool",
             "MissingParamSecondaryCidrMask",
@@ -326,7 +326,7 @@ impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
             "MismatchIpVersionAndIpamPoolIpVersion",
             "IllegalParamIpv6CidrBlock",
             "OperationFailedIpv6CidrBlockOverLapped",
-            "QuotaExceededIPv6CidrBlock",
+            "QuotaExceededIpv6CidrBlock",
             "OperationDeniedMaskOfCidrIsNotAllowed",
             "IllegalParamIpv6Isp",
             "IllegalParamCidrMask",

@@ -8,9 +8,9 @@ pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
     ParameterIllegal(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VSwitchId`: The specified resource vswitch is not found.
-    ResourceNotFoundVSwitchId(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitchId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.VSwitchAndPrivateIpAddress`: The vswitch and privateIpAddress are mismatched.
-    MismatchVSwitchAndPrivateIpAddress(::acs_runtime::client::ServiceError),
+    MismatchVswitchAndPrivateIpAddress(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.PrivateIpAddress`: The specified PrivateIpAddress is illegal.
     IllegalParamPrivateIpAddress(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -48,8 +48,8 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::ParameterIllegal(error),
-            1 => Self::ResourceNotFoundVSwitchId(error),
-            2 => Self::MismatchVSwitchAndPrivateIpAddress(error),
+            1 => Self::ResourceNotFoundVswitchId(error),
+            2 => Self::MismatchVswitchAndPrivateIpAddress(error),
             3 => Self::IllegalParamPrivateIpAddress(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -59,8 +59,8 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::ParameterIllegal(error) => (0, error),
-            Self::ResourceNotFoundVSwitchId(error) => (1, error),
-            Self::MismatchVSwitchAndPrivateIpAddress(error) => (2, error),
+            Self::ResourceNotFoundVswitchId(error) => (1, error),
+            Self::MismatchVswitchAndPrivateIpAddress(error) => (2, error),
             Self::IllegalParamPrivateIpAddress(error) => (3, error),
             Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
@@ -79,8 +79,8 @@ impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
         let (index, error) = self.parts();
         let names = [
             "ParameterIllegal",
-            "ResourceNotFoundVSwitchId",
-            "MismatchVSwitchAndPrivateIpAddress",
+            "ResourceNotFoundVswitchId",
+            "MismatchVswitchAndPrivateIpAddress",
             "IllegalParamPrivateIpAddress",
             "Unhandled",
         ];

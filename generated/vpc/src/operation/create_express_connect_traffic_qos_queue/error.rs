@@ -16,7 +16,7 @@ pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -56,7 +56,7 @@ impl CreateExpressConnectTrafficQosQueueError {
             1 => Self::QuotaExceededQosHighPriorityQueueCount(error),
             2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
             3 => Self::IncorrectStatusQos(error),
-            4 => Self::EcQoSConflict(error),
+            4 => Self::EcQosConflict(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -70,7 +70,7 @@ impl CreateExpressConnectTrafficQosQueueError {
                 (2, error)
             }
             Self::IncorrectStatusQos(error) => (3, error),
-            Self::EcQoSConflict(error) => (4, error),
+            Self::EcQosConflict(error) => (4, error),
             Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
@@ -91,7 +91,7 @@ impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
             "QuotaExceededQosHighPriorityQueueCount",
             "QuotaExceededQosMediumPriorityQueueBandwidthPercent",
             "IncorrectStatusQos",
-            "EcQoSConflict",
+            "EcQosConflict",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

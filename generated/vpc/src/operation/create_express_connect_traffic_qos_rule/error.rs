@@ -8,7 +8,7 @@ pub enum CreateExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQosRuleNotAllowV4AndV6`: QoS rules do not allow IPv4 and IPv6 addresses to be mixed and updated.
     EcQosRuleNotAllowV4AndV6(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.QosRuleCount`: The quota of QosRuleCount is exceeded.
@@ -48,7 +48,7 @@ impl CreateExpressConnectTrafficQosRuleError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
+            1 => Self::EcQosConflict(error),
             2 => Self::EcQosRuleNotAllowV4AndV6(error),
             3 => Self::QuotaExceededQosRuleCount(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -59,7 +59,7 @@ impl CreateExpressConnectTrafficQosRuleError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosConflict(error) => (1, error),
             Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
             Self::QuotaExceededQosRuleCount(error) => (3, error),
             Self::Unhandled(unhandled) => (4, unhandled.service_error()),
@@ -79,7 +79,7 @@ impl ::std::fmt::Debug for CreateExpressConnectTrafficQosRuleError {
         let (index, error) = self.parts();
         let names = [
             "IncorrectStatusQos",
-            "EcQoSConflict",
+            "EcQosConflict",
             "EcQosRuleNotAllowV4AndV6",
             "QuotaExceededQosRuleCount",
             "Unhandled",

@@ -30,7 +30,7 @@ pub enum CreateHaVipError {
     /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
     ForbiddenHaVip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.InvalidIpReservedByVSwitch`: The specified ip address is the reserved address of the switch.
-    OperationDeniedInvalidIpReservedByVSwitch(::acs_runtime::client::ServiceError),
+    OperationDeniedInvalidIpReservedByVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
@@ -38,7 +38,7 @@ pub enum CreateHaVipError {
     /// HTTP 403 `QuotaExceeded.HaVip`: Living HaVip quota exceeded.
     QuotaExceededHaVip(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -95,11 +95,11 @@ impl CreateHaVipError {
             8 => Self::UnsupportedFeatureCloudBoxHaVip(error),
             9 => Self::CountLimitExceedHaVipInVpc(error),
             10 => Self::ForbiddenHaVip(error),
-            11 => Self::OperationDeniedInvalidIpReservedByVSwitch(error),
+            11 => Self::OperationDeniedInvalidIpReservedByVswitch(error),
             12 => Self::InvalidRegionIdNotFound(error),
             13 => Self::IllegalParamResourceGroupId(error),
             14 => Self::QuotaExceededHaVip(error),
-            15 => Self::InvalidVSwitchIdNotFound(error),
+            15 => Self::InvalidVswitchIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -118,11 +118,11 @@ impl CreateHaVipError {
             Self::UnsupportedFeatureCloudBoxHaVip(error) => (8, error),
             Self::CountLimitExceedHaVipInVpc(error) => (9, error),
             Self::ForbiddenHaVip(error) => (10, error),
-            Self::OperationDeniedInvalidIpReservedByVSwitch(error) => (11, error),
+            Self::OperationDeniedInvalidIpReservedByVswitch(error) => (11, error),
             Self::InvalidRegionIdNotFound(error) => (12, error),
             Self::IllegalParamResourceGroupId(error) => (13, error),
             Self::QuotaExceededHaVip(error) => (14, error),
-            Self::InvalidVSwitchIdNotFound(error) => (15, error),
+            Self::InvalidVswitchIdNotFound(error) => (15, error),
             Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
@@ -150,11 +150,11 @@ impl ::std::fmt::Debug for CreateHaVipError {
             "UnsupportedFeatureCloudBoxHaVip",
             "CountLimitExceedHaVipInVpc",
             "ForbiddenHaVip",
-            "OperationDeniedInvalidIpReservedByVSwitch",
+            "OperationDeniedInvalidIpReservedByVswitch",
             "InvalidRegionIdNotFound",
             "IllegalParamResourceGroupId",
             "QuotaExceededHaVip",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

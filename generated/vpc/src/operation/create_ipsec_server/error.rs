@@ -6,7 +6,7 @@
 #[non_exhaustive]
 pub enum CreateIpsecServerError {
     /// HTTP 400 `OperationUnsupported.IPsecServer`: The current version of the VPN gateway does not support IPsec server.
-    OperationUnsupportedIPsecServer(::acs_runtime::client::ServiceError),
+    OperationUnsupportedIpsecServer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpnGateway.SslVpnDisabled`: The VPN gateway has not enabled SSL VPN.
     VpnGatewaySslVpnDisabled(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -14,7 +14,7 @@ pub enum CreateIpsecServerError {
     /// HTTP 400 `VpnGateway.FinancialLocked`: The specified service is financial locked.
     VpnGatewayFinancialLocked(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IPsecServerExist`: An IPsec server already exists in the VPN gateway.
-    OperationFailedIPsecServerExist(::acs_runtime::client::ServiceError),
+    OperationFailedIpsecServerExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.IpsecPfs`: The specified IPsec Pfs is unsupported.
     OperationUnsupportedIpsecPfs(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.AuthMethod`: One authentication method (Psk or IDaaS) should be specified at least.
@@ -24,7 +24,7 @@ pub enum CreateIpsecServerError {
     /// HTTP 400 `IllegalParam.ClientIpPool`: The specified ClientIpPool (%s) is invalid.
     IllegalParamClientIpPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSInstanceId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasInstanceId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
     OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ClientIpPool.NetmaskInvalid`: The netmask length of client IP pool must be greater than or equal to 16 and less than or equal to 29.
@@ -46,7 +46,7 @@ pub enum CreateIpsecServerError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `VpnGateway.IPsecServerAndVpnConnectionConflict`: The IPSec connection and IPSec server cannot be configured on the same VPN gateway at the same time.
-    VpnGatewayIPsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
+    VpnGatewayIpsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest`: Ssl vpn client cidr contains vpc route prefix. The vpc route prefix is %s.
     EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(
         ::acs_runtime::client::ServiceError,
@@ -56,7 +56,7 @@ pub enum CreateIpsecServerError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -113,16 +113,16 @@ impl CreateIpsecServerError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
-            0 => Self::OperationUnsupportedIPsecServer(error),
+            0 => Self::OperationUnsupportedIpsecServer(error),
             1 => Self::VpnGatewaySslVpnDisabled(error),
             2 => Self::VpnGatewayConfiguring(error),
             3 => Self::VpnGatewayFinancialLocked(error),
-            4 => Self::OperationFailedIPsecServerExist(error),
+            4 => Self::OperationFailedIpsecServerExist(error),
             5 => Self::OperationUnsupportedIpsecPfs(error),
             6 => Self::IllegalParamAuthMethod(error),
             7 => Self::IllegalParamLocalSubnet(error),
             8 => Self::IllegalParamClientIpPool(error),
-            9 => Self::MissingParamIDaaSInstanceId(error),
+            9 => Self::MissingParamIdaasInstanceId(error),
             10 => Self::OperationFailedNoRamPermission(error),
             11 => Self::ClientIpPoolNetmaskInvalid(error),
             12 => Self::VpnRouteEntryConflict(error),
@@ -132,11 +132,11 @@ impl CreateIpsecServerError {
             16 => Self::QuotaExceededVpnRouteEntry(error),
             17 => Self::SystemBusy(error),
             18 => Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error),
-            19 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            19 => Self::VpnGatewayIpsecServerAndVpnConnectionConflict(error),
             20 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
             21 => Self::Forbidden(error),
             22 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            23 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            23 => Self::InvalidIdaasInstanceIdNotFound(error),
             24 => Self::OperationConflict(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -145,16 +145,16 @@ impl CreateIpsecServerError {
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIPsecServer(error) => (0, error),
+            Self::OperationUnsupportedIpsecServer(error) => (0, error),
             Self::VpnGatewaySslVpnDisabled(error) => (1, error),
             Self::VpnGatewayConfiguring(error) => (2, error),
             Self::VpnGatewayFinancialLocked(error) => (3, error),
-            Self::OperationFailedIPsecServerExist(error) => (4, error),
+            Self::OperationFailedIpsecServerExist(error) => (4, error),
             Self::OperationUnsupportedIpsecPfs(error) => (5, error),
             Self::IllegalParamAuthMethod(error) => (6, error),
             Self::IllegalParamLocalSubnet(error) => (7, error),
             Self::IllegalParamClientIpPool(error) => (8, error),
-            Self::MissingParamIDaaSInstanceId(error) => (9, error),
+            Self::MissingParamIdaasInstanceId(error) => (9, error),
             Self::OperationFailedNoRamPermission(error) => (10, error),
             Self::ClientIpPoolNetmaskInvalid(error) => (11, error),
             Self::VpnRouteEntryConflict(error) => (12, error),
@@ -164,13 +164,13 @@ impl CreateIpsecServerError {
             Self::QuotaExceededVpnRouteEntry(error) => (16, error),
             Self::SystemBusy(error) => (17, error),
             Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => (18, error),
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (19, error),
+            Self::VpnGatewayIpsecServerAndVpnConnectionConflict(error) => (19, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
                 (20, error)
             }
             Self::Forbidden(error) => (21, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (22, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (23, error),
+            Self::InvalidIdaasInstanceIdNotFound(error) => (23, error),
             Self::OperationConflict(error) => (24, error),
             Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
@@ -188,16 +188,16 @@ impl ::std::fmt::Debug for CreateIpsecServerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let (index, error) = self.parts();
         let names = [
-            "OperationUnsupportedIPsecServer",
+            "OperationUnsupportedIpsecServer",
             "VpnGatewaySslVpnDisabled",
             "VpnGatewayConfiguring",
             "VpnGatewayFinancialLocked",
-            "OperationFailedIPsecServerExist",
+            "OperationFailedIpsecServerExist",
             "OperationUnsupportedIpsecPfs",
             "IllegalParamAuthMethod",
             "IllegalParamLocalSubnet",
             "IllegalParamClientIpPool",
-            "MissingParamIDaaSInstanceId",
+            "MissingParamIdaasInstanceId",
             "OperationFailedNoRamPermission",
             "ClientIpPoolNetmaskInvalid",
             "VpnRouteEntryConflict",
@@ -207,11 +207,11 @@ impl ::std::fmt::Debug for CreateIpsecServerError {
             "QuotaExceededVpnRouteEntry",
             "SystemBusy",
             "EnableHaCheckIpsecServerCidrContainsVpcRouteDest",
-            "VpnGatewayIPsecServerAndVpnConnectionConflict",
+            "VpnGatewayIpsecServerAndVpnConnectionConflict",
             "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
             "Forbidden",
             "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
+            "InvalidIdaasInstanceIdNotFound",
             "OperationConflict",
             "Unhandled",
         ];

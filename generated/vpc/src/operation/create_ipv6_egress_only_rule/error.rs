@@ -16,7 +16,7 @@ pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `OperationFailed.FinancialLocked`: The operation is forbidden because of financialLocked.
     OperationFailedFinancialLocked(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.EgressRuleVSwitch`: The specified VSwitch is not supported to create egress-only rule.
-    OperationUnsupportedEgressRuleVSwitch(::acs_runtime::client::ServiceError),
+    OperationUnsupportedEgressRuleVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified resource of InvalidIpv6Instance is not found.
     InvalidIpv6InstanceNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoInternetBandwidth`: Operation failed because the ipv6 instance has no internet bandwidth.
@@ -92,7 +92,7 @@ impl CreateIpv6EgressOnlyRuleError {
             2 => Self::IllegalParamDescription(error),
             3 => Self::IllegalParamInstanceType(error),
             4 => Self::OperationFailedFinancialLocked(error),
-            5 => Self::OperationUnsupportedEgressRuleVSwitch(error),
+            5 => Self::OperationUnsupportedEgressRuleVswitch(error),
             6 => Self::InvalidIpv6InstanceNotFound(error),
             7 => Self::OperationFailedNoInternetBandwidth(error),
             8 => Self::OperationFailedIpv6EgressRuleExisted(error),
@@ -116,7 +116,7 @@ impl CreateIpv6EgressOnlyRuleError {
             Self::IllegalParamDescription(error) => (2, error),
             Self::IllegalParamInstanceType(error) => (3, error),
             Self::OperationFailedFinancialLocked(error) => (4, error),
-            Self::OperationUnsupportedEgressRuleVSwitch(error) => (5, error),
+            Self::OperationUnsupportedEgressRuleVswitch(error) => (5, error),
             Self::InvalidIpv6InstanceNotFound(error) => (6, error),
             Self::OperationFailedNoInternetBandwidth(error) => (7, error),
             Self::OperationFailedIpv6EgressRuleExisted(error) => (8, error),
@@ -151,7 +151,7 @@ impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
             "IllegalParamDescription",
             "IllegalParamInstanceType",
             "OperationFailedFinancialLocked",
-            "OperationUnsupportedEgressRuleVSwitch",
+            "OperationUnsupportedEgressRuleVswitch",
             "InvalidIpv6InstanceNotFound",
             "OperationFailedNoInternetBandwidth",
             "OperationFailedIpv6EgressRuleExisted",

@@ -92,7 +92,7 @@ pub enum CreateNatGatewayError {
     /// HTTP 400 `OperationFailed.NormalInventoryNotEnough`: Standard NAT gateways are no longer offered. You can create enhanced NAT gateways and set the correct natType.
     OperationFailedNormalInventoryNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchNoAvailableIp`: Operation failed because the specified vswitch does not have availabe ip.
-    OperationFailedVSwitchNoAvailableIp(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchNoAvailableIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.IcmpReplyEnabled`: The feature of IcmpReplyEnabled is not supported.
     UnsupportedFeatureIcmpReplyEnabled(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.SecurityProtectionEnabled`: The feature of SecurityProtectionEnabled is not supported.
@@ -138,7 +138,7 @@ pub enum CreateNatGatewayError {
     /// HTTP 400 `IllegalParam.AccessModeValue`: The request parameter AccessMode.ModeValue is illegal.
     IllegalParamAccessModeValue(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchStatusError`: The vSwitch is creating .
-    OperationFailedVSwitchStatusError(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchStatusError(::acs_runtime::client::ServiceError),
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
     UnsupportedFeaturePrivateLinkMode(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy`: ECS network interface quota is not satisfy.
@@ -352,7 +352,7 @@ impl CreateNatGatewayError {
             39 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
             40 => Self::OperationUnsupportedPrePaidPyByLcu(error),
             41 => Self::OperationFailedNormalInventoryNotEnough(error),
-            42 => Self::OperationFailedVSwitchNoAvailableIp(error),
+            42 => Self::OperationFailedVswitchNoAvailableIp(error),
             43 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
             44 => Self::UnsupportedFeatureSecurityProtectionEnabled(error),
             45 => Self::OperationFailedRegionConvert(error),
@@ -374,7 +374,7 @@ impl CreateNatGatewayError {
             61 => Self::UnsupportedFeatureAccessModeValue(error),
             62 => Self::IllegalParamAccessTunnelType(error),
             63 => Self::IllegalParamAccessModeValue(error),
-            64 => Self::OperationFailedVSwitchStatusError(error),
+            64 => Self::OperationFailedVswitchStatusError(error),
             65 => Self::UnsupportedFeaturePrivateLinkMode(error),
             66 => Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error),
             67 => Self::OperationFailedNoNameAuthentication(error),
@@ -451,7 +451,7 @@ impl CreateNatGatewayError {
             Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (39, error),
             Self::OperationUnsupportedPrePaidPyByLcu(error) => (40, error),
             Self::OperationFailedNormalInventoryNotEnough(error) => (41, error),
-            Self::OperationFailedVSwitchNoAvailableIp(error) => (42, error),
+            Self::OperationFailedVswitchNoAvailableIp(error) => (42, error),
             Self::UnsupportedFeatureIcmpReplyEnabled(error) => (43, error),
             Self::UnsupportedFeatureSecurityProtectionEnabled(error) => (44, error),
             Self::OperationFailedRegionConvert(error) => (45, error),
@@ -473,7 +473,7 @@ impl CreateNatGatewayError {
             Self::UnsupportedFeatureAccessModeValue(error) => (61, error),
             Self::IllegalParamAccessTunnelType(error) => (62, error),
             Self::IllegalParamAccessModeValue(error) => (63, error),
-            Self::OperationFailedVSwitchStatusError(error) => (64, error),
+            Self::OperationFailedVswitchStatusError(error) => (64, error),
             Self::UnsupportedFeaturePrivateLinkMode(error) => (65, error),
             Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error) => (66, error),
             Self::OperationFailedNoNameAuthentication(error) => (67, error),
@@ -557,7 +557,7 @@ impl ::std::fmt::Debug for CreateNatGatewayError {
             "OperationFailedEnhancedUserIsUnAuthorized",
             "OperationUnsupportedPrePaidPyByLcu",
             "OperationFailedNormalInventoryNotEnough",
-            "OperationFailedVSwitchNoAvailableIp",
+            "OperationFailedVswitchNoAvailableIp",
             "UnsupportedFeatureIcmpReplyEnabled",
             "UnsupportedFeatureSecurityProtectionEnabled",
             "OperationFailedRegionConvert",
@@ -579,7 +579,7 @@ impl ::std::fmt::Debug for CreateNatGatewayError {
             "UnsupportedFeatureAccessModeValue",
             "IllegalParamAccessTunnelType",
             "IllegalParamAccessModeValue",
-            "OperationFailedVSwitchStatusError",
+            "OperationFailedVswitchStatusError",
             "UnsupportedFeaturePrivateLinkMode",
             "OperationFailedEcsNetworkInterfaceQuotaNotSatisfy",
             "OperationFailedNoNameAuthentication",

@@ -24,13 +24,13 @@ pub enum CreateRouteEntryError {
     /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
     IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
     InvalidCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
     InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
+    InvalidVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
     InvalidVpcNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
@@ -78,7 +78,7 @@ pub enum CreateRouteEntryError {
     /// HTTP 400 `InvalidDestinationCidrBlock`: The specified destinationCidrBlock must not included in black list cidr.
     InvalidDestinationCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.VRouterNotFound`: Specified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
+    ForbiddenVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DefaultValidate.Error`: validte fail.
     DefaultValidateError(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Region.NotSupport`: The specified region does not currently support nextHopType for networkInterface
@@ -160,7 +160,7 @@ pub enum CreateRouteEntryError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationDenied.RouteTableAssociateNotCloudBoxVSwitch`: The operation is not allowed because of the routing table is bound to a non-cloud box type vswitch, and routing entries pointing to the cloud box VBR cannot be added.
-    OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(
+    OperationDeniedRouteTableAssociateNotCloudBoxVswitch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationDenied.VbrMisMatchCloudBox`: The operation is not allowed because the routing table is bound to a cloud box vswitch, and routing entries pointing to other cloud box VBRs cannot be added.
@@ -214,7 +214,7 @@ pub enum CreateRouteEntryError {
     /// HTTP 400 `Mismatch.Ipv4GatewayIdAndRouteTableId`: The specified IPv4Gateway and RouteTable are not matched.
     MismatchIpv4GatewayIdAndRouteTableId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch`: The destination IPv6 network segment specified in the route entry overlaps with the vSwitch network segment.
-    OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(
+    OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `ResourceNotAssociated.Cen`: The Vpc and Cen are not associated.
@@ -479,10 +479,10 @@ impl CreateRouteEntryError {
             5 => Self::IncorrectVpcStatus(error),
             6 => Self::IncorrectInstanceStatus(error),
             7 => Self::IncorrectRouteEntryStatus(error),
-            8 => Self::IncorrectVSwitchStatus(error),
+            8 => Self::IncorrectVswitchStatus(error),
             9 => Self::InvalidCidrBlock(error),
             10 => Self::InvalidNextHopNotFound(error),
-            11 => Self::InvalidVRouterNotFound(error),
+            11 => Self::InvalidVrouterNotFound(error),
             12 => Self::InvalidVpcNotFound(error),
             13 => Self::InvalidNexthopTypeAndListBothNull(error),
             14 => Self::InvalidNexthopTypeAndListBothNotNull(error),
@@ -506,7 +506,7 @@ impl CreateRouteEntryError {
             32 => Self::TaskConflict(error),
             33 => Self::InvalidRouteEntry(error),
             34 => Self::InvalidDestinationCidrBlock(error),
-            35 => Self::ForbiddenVRouterNotFound(error),
+            35 => Self::ForbiddenVrouterNotFound(error),
             36 => Self::DefaultValidateError(error),
             37 => Self::RegionNotSupport(error),
             38 => Self::OperationFailedNotifyCenCreate(error),
@@ -544,7 +544,7 @@ impl CreateRouteEntryError {
             70 => Self::OperationUnsupportedMutipleIpv6Address(error),
             71 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
             72 => Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error),
-            73 => Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error),
+            73 => Self::OperationDeniedRouteTableAssociateNotCloudBoxVswitch(error),
             74 => Self::OperationDeniedVbrMisMatchCloudBox(error),
             75 => Self::OperationDeniedVbrIdle(error),
             76 => Self::OperationDeniedRouterInterfaceToDifferentVpc(error),
@@ -567,7 +567,7 @@ impl CreateRouteEntryError {
             93 => Self::MismatchHaVipIdAndRouteTableId(error),
             94 => Self::OperationFailedOperationLocked(error),
             95 => Self::MismatchIpv4GatewayIdAndRouteTableId(error),
-            96 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            96 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error),
             97 => Self::ResourceNotAssociatedCen(error),
             98 => Self::IncorrectStatusCenRelation(error),
             99 => Self::OperationDeniedCenTypeInvalid(error),
@@ -625,10 +625,10 @@ impl CreateRouteEntryError {
             Self::IncorrectVpcStatus(error) => (5, error),
             Self::IncorrectInstanceStatus(error) => (6, error),
             Self::IncorrectRouteEntryStatus(error) => (7, error),
-            Self::IncorrectVSwitchStatus(error) => (8, error),
+            Self::IncorrectVswitchStatus(error) => (8, error),
             Self::InvalidCidrBlock(error) => (9, error),
             Self::InvalidNextHopNotFound(error) => (10, error),
-            Self::InvalidVRouterNotFound(error) => (11, error),
+            Self::InvalidVrouterNotFound(error) => (11, error),
             Self::InvalidVpcNotFound(error) => (12, error),
             Self::InvalidNexthopTypeAndListBothNull(error) => (13, error),
             Self::InvalidNexthopTypeAndListBothNotNull(error) => (14, error),
@@ -652,7 +652,7 @@ impl CreateRouteEntryError {
             Self::TaskConflict(error) => (32, error),
             Self::InvalidRouteEntry(error) => (33, error),
             Self::InvalidDestinationCidrBlock(error) => (34, error),
-            Self::ForbiddenVRouterNotFound(error) => (35, error),
+            Self::ForbiddenVrouterNotFound(error) => (35, error),
             Self::DefaultValidateError(error) => (36, error),
             Self::RegionNotSupport(error) => (37, error),
             Self::OperationFailedNotifyCenCreate(error) => (38, error),
@@ -694,7 +694,7 @@ impl CreateRouteEntryError {
             Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
                 (72, error)
             }
-            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
+            Self::OperationDeniedRouteTableAssociateNotCloudBoxVswitch(error) => {
                 (73, error)
             }
             Self::OperationDeniedVbrMisMatchCloudBox(error) => (74, error),
@@ -719,7 +719,7 @@ impl CreateRouteEntryError {
             Self::MismatchHaVipIdAndRouteTableId(error) => (93, error),
             Self::OperationFailedOperationLocked(error) => (94, error),
             Self::MismatchIpv4GatewayIdAndRouteTableId(error) => (95, error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVswitch(error) => {
                 (96, error)
             }
             Self::ResourceNotAssociatedCen(error) => (97, error),
@@ -790,10 +790,10 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "IncorrectVpcStatus",
             "IncorrectInstanceStatus",
             "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "InvalidCidrBlock",
             "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
+            "InvalidVrouterNotFound",
             "InvalidVpcNotFound",
             "InvalidNexthopTypeAndListBothNull",
             "InvalidNexthopTypeAndListBothNotNull",
@@ -817,7 +817,7 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "TaskConflict",
             "InvalidRouteEntry",
             "InvalidDestinationCidrBlock",
-            "ForbiddenVRouterNotFound",
+            "ForbiddenVrouterNotFound",
             "DefaultValidateError",
             "RegionNotSupport",
             "OperationFailedNotifyCenCreate",
@@ -855,7 +855,7 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "OperationUnsupportedMutipleIpv6Address",
             "OperationDeniedIpv6EntryOnCustomTable",
             "OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable",
-            "OperationDeniedRouteTableAssociateNotCloudBoxVSwitch",
+            "OperationDeniedRouteTableAssociateNotCloudBoxVswitch",
             "OperationDeniedVbrMisMatchCloudBox",
             "OperationDeniedVbrIdle",
             "OperationDeniedRouterInterfaceToDifferentVpc",
@@ -878,7 +878,7 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "MismatchHaVipIdAndRouteTableId",
             "OperationFailedOperationLocked",
             "MismatchIpv4GatewayIdAndRouteTableId",
-            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVswitch",
             "ResourceNotAssociatedCen",
             "IncorrectStatusCenRelation",
             "OperationDeniedCenTypeInvalid",

@@ -52,7 +52,7 @@ pub enum CreateRouterInterfaceError {
     /// HTTP 400 `IllegalParam.CrossBorderBandwidth`: CrossBorder bandwidth error.
     IllegalParamCrossBorderBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.VRouterType`: The VRouterType is not supported.
-    IllegalParamVRouterType(::acs_runtime::client::ServiceError),
+    IllegalParamVrouterType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Spec`: The spec is illegal.
     IllegalParamSpec(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.CrossBorder`: User not authorized to create cross border routerInterface.
@@ -88,7 +88,7 @@ pub enum CreateRouterInterfaceError {
     /// HTTP 400 `ForbiddenAction`: The user does not support this action.
     ForbiddenAction(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NotSupportIPv6`: Router interface not support IPv6.
-    OperationFailedNotSupportIPv6(::acs_runtime::client::ServiceError),
+    OperationFailedNotSupportIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidParam.AvailableZoneId`: The specified AvailableZoneId did not retrieve the corresponding cluster IP address.
     InvalidParamAvailableZoneId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoAvailableAmount`: The available amount of your account is less than 0, please recharge before attempting to purchase.
@@ -202,7 +202,7 @@ impl CreateRouterInterfaceError {
             20 => Self::OperationFailedHcForInvalidRiType(error),
             21 => Self::OperationFailedSyncOrderToSub(error),
             22 => Self::IllegalParamCrossBorderBandwidth(error),
-            23 => Self::IllegalParamVRouterType(error),
+            23 => Self::IllegalParamVrouterType(error),
             24 => Self::IllegalParamSpec(error),
             25 => Self::ForbiddenCrossBorder(error),
             26 => Self::InvalidRouterIdNotFound(error),
@@ -218,7 +218,7 @@ impl CreateRouterInterfaceError {
             36 => Self::InvalidDescriptionMalformed(error),
             37 => Self::InvalidBandwidthNotEnough(error),
             38 => Self::ForbiddenAction(error),
-            39 => Self::OperationFailedNotSupportIPv6(error),
+            39 => Self::OperationFailedNotSupportIpv6(error),
             40 => Self::InvalidParamAvailableZoneId(error),
             41 => Self::OperationFailedNoAvailableAmount(error),
             42 => Self::OperationFailedOperationLocked(error),
@@ -256,7 +256,7 @@ impl CreateRouterInterfaceError {
             Self::OperationFailedHcForInvalidRiType(error) => (20, error),
             Self::OperationFailedSyncOrderToSub(error) => (21, error),
             Self::IllegalParamCrossBorderBandwidth(error) => (22, error),
-            Self::IllegalParamVRouterType(error) => (23, error),
+            Self::IllegalParamVrouterType(error) => (23, error),
             Self::IllegalParamSpec(error) => (24, error),
             Self::ForbiddenCrossBorder(error) => (25, error),
             Self::InvalidRouterIdNotFound(error) => (26, error),
@@ -272,7 +272,7 @@ impl CreateRouterInterfaceError {
             Self::InvalidDescriptionMalformed(error) => (36, error),
             Self::InvalidBandwidthNotEnough(error) => (37, error),
             Self::ForbiddenAction(error) => (38, error),
-            Self::OperationFailedNotSupportIPv6(error) => (39, error),
+            Self::OperationFailedNotSupportIpv6(error) => (39, error),
             Self::InvalidParamAvailableZoneId(error) => (40, error),
             Self::OperationFailedNoAvailableAmount(error) => (41, error),
             Self::OperationFailedOperationLocked(error) => (42, error),
@@ -319,7 +319,7 @@ impl ::std::fmt::Debug for CreateRouterInterfaceError {
             "OperationFailedHcForInvalidRiType",
             "OperationFailedSyncOrderToSub",
             "IllegalParamCrossBorderBandwidth",
-            "IllegalParamVRouterType",
+            "IllegalParamVrouterType",
             "IllegalParamSpec",
             "ForbiddenCrossBorder",
             "InvalidRouterIdNotFound",
@@ -335,7 +335,7 @@ impl ::std::fmt::Debug for CreateRouterInterfaceError {
             "InvalidDescriptionMalformed",
             "InvalidBandwidthNotEnough",
             "ForbiddenAction",
-            "OperationFailedNotSupportIPv6",
+            "OperationFailedNotSupportIpv6",
             "InvalidParamAvailableZoneId",
             "OperationFailedNoAvailableAmount",
             "OperationFailedOperationLocked",

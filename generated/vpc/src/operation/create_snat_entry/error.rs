@@ -18,7 +18,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 400 `Forbidden.IpHasBeenUsedInDnat`: The snat ip can't be used. Because it has been used in dnat
     ForbiddenIpHasBeenUsedInDnat(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.SourceVSwitchId.IncludeHaVip`: There is some HaVips under specified VSwitch
-    ForbiddenSourceVSwitchIdIncludeHaVip(::acs_runtime::client::ServiceError),
+    ForbiddenSourceVswitchIdIncludeHaVip(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
     InvalidSnatIpMalformed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SNAT_IP_POOL_COUNT_TOO_MANY`: The Snat pool ip too many.
@@ -30,7 +30,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 400 `INVALID_PARAMETER`: The parameter invalid.
     InvalidParameter(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.SourceVSwitchId.Duplicated`: The specified SourceCIDRis duplicated.
-    ForbiddenSourceVSwitchIdDuplicated(::acs_runtime::client::ServiceError),
+    ForbiddenSourceVswitchIdDuplicated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.IpUsedInForwardTable`: The specified SnatIp already used in forward table
     ForbiddenIpUsedInForwardTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbindden`: The specified Instance already bind eip
@@ -54,7 +54,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 400 `OperationFailed.SnatIpPoolCbwpRules`: %s
     OperationFailedSnatIpPoolCbwpRules(::acs_runtime::client::ServiceError),
     /// HTTP 400 `CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR`: %s
-    CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(
+    CreateSnatEntryParamExclusiveSourceVswitchIdAndsourceCidr(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `InvalidNatGatewayId.NotFound`: The NatGateway instance not exist.
@@ -70,7 +70,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 400 `OperationUnsupported.EipInBinding`: Create snat entry with eip in associating status is unsupported.
     OperationUnsupportedEipInBinding(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchNotInVpc`: The specified vswitch and natgateway are not in the same vpc.
-    OperationFailedVSwitchNotInVpc(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchNotInVpc(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.SnatEntry`: SNAT entry in the specified SNAT table reach it?s limit.
     QuotaExceededSnatEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.NatIp`: %s
@@ -78,7 +78,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 400 `IncorrectStatus.NATGW`: NATGW status is invalid.
     IncorrectStatusNatgw(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
-    IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),
+    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.SnatIp`: The input parameter SnatIp  that is mandatory for processing this request is not supplied.
     MissingParamSnatIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.NetworkInterfaceId`: The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.
@@ -92,7 +92,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
     InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch does not exists.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidSnatIp.NotFound`: Specified SnatIp does not found on the NAT Gateway
     InvalidSnatIpNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.NatGateway`: The NatGateway instance not exist.
@@ -100,7 +100,7 @@ pub enum CreateSnatEntryError {
     /// HTTP 404 `ResourceNotFound.NatIp`: The NatIp instance not exist.
     ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource of %s is not found.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 500 `DefaultValidate.Error`: validte fail.
     DefaultValidateError(::acs_runtime::client::ServiceError),
     /// HTTP 500 `OperationFailed.CrateSnatEntryTimeOut`: Operation failed because create snatEntry timeout.
@@ -189,13 +189,13 @@ impl CreateSnatEntryError {
             3 => Self::NotAllowUseSourcecidrAutodefine(error),
             4 => Self::NotAllowUseSourcecidrContainszero(error),
             5 => Self::ForbiddenIpHasBeenUsedInDnat(error),
-            6 => Self::ForbiddenSourceVSwitchIdIncludeHaVip(error),
+            6 => Self::ForbiddenSourceVswitchIdIncludeHaVip(error),
             7 => Self::InvalidSnatIpMalformed(error),
             8 => Self::SnatIpPoolCountTooMany(error),
             9 => Self::ForbiddenSnatEntryCountLimited(error),
             10 => Self::NotAllowUseSourcecidr(error),
             11 => Self::InvalidParameter(error),
-            12 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            12 => Self::ForbiddenSourceVswitchIdDuplicated(error),
             13 => Self::ForbiddenIpUsedInForwardTable(error),
             14 => Self::Forbindden(error),
             15 => Self::EipNotSupportSnatPool(error),
@@ -207,29 +207,29 @@ impl CreateSnatEntryError {
             21 => Self::OperationFailedSnatIpPoolBwpRules(error),
             22 => Self::OperationFailedSnatIpsCheck(error),
             23 => Self::OperationFailedSnatIpPoolCbwpRules(error),
-            24 => Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error),
+            24 => Self::CreateSnatEntryParamExclusiveSourceVswitchIdAndsourceCidr(error),
             25 => Self::InvalidNatGatewayIdNotFound(error),
             26 => Self::InvalidParameterNameMalformed(error),
             27 => Self::InvalidParameterSnatIp(error),
             28 => Self::IncorrectStatusSnatEntry(error),
             29 => Self::QuotaExceededSnatIp(error),
             30 => Self::OperationUnsupportedEipInBinding(error),
-            31 => Self::OperationFailedVSwitchNotInVpc(error),
+            31 => Self::OperationFailedVswitchNotInVpc(error),
             32 => Self::QuotaExceededSnatEntry(error),
             33 => Self::IncorrectStatusNatIp(error),
             34 => Self::IncorrectStatusNatgw(error),
-            35 => Self::IncorrectStatusVSwitch(error),
+            35 => Self::IncorrectStatusVswitch(error),
             36 => Self::MissingParamSnatIp(error),
             37 => Self::MissingParamNetworkInterfaceId(error),
             38 => Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error),
             39 => Self::IllegalParamNetworkInterfaceId(error),
             40 => Self::InvalidRegionIdNotFound(error),
             41 => Self::InvalidSnatTableIdNotFound(error),
-            42 => Self::InvalidVSwitchIdNotFound(error),
+            42 => Self::InvalidVswitchIdNotFound(error),
             43 => Self::InvalidSnatIpNotFound(error),
             44 => Self::ResourceNotFoundNatGateway(error),
             45 => Self::ResourceNotFoundNatIp(error),
-            46 => Self::ResourceNotFoundVSwitch(error),
+            46 => Self::ResourceNotFoundVswitch(error),
             47 => Self::DefaultValidateError(error),
             48 => Self::OperationFailedCrateSnatEntryTimeOut(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -245,13 +245,13 @@ impl CreateSnatEntryError {
             Self::NotAllowUseSourcecidrAutodefine(error) => (3, error),
             Self::NotAllowUseSourcecidrContainszero(error) => (4, error),
             Self::ForbiddenIpHasBeenUsedInDnat(error) => (5, error),
-            Self::ForbiddenSourceVSwitchIdIncludeHaVip(error) => (6, error),
+            Self::ForbiddenSourceVswitchIdIncludeHaVip(error) => (6, error),
             Self::InvalidSnatIpMalformed(error) => (7, error),
             Self::SnatIpPoolCountTooMany(error) => (8, error),
             Self::ForbiddenSnatEntryCountLimited(error) => (9, error),
             Self::NotAllowUseSourcecidr(error) => (10, error),
             Self::InvalidParameter(error) => (11, error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (12, error),
+            Self::ForbiddenSourceVswitchIdDuplicated(error) => (12, error),
             Self::ForbiddenIpUsedInForwardTable(error) => (13, error),
             Self::Forbindden(error) => (14, error),
             Self::EipNotSupportSnatPool(error) => (15, error),
@@ -263,7 +263,7 @@ impl CreateSnatEntryError {
             Self::OperationFailedSnatIpPoolBwpRules(error) => (21, error),
             Self::OperationFailedSnatIpsCheck(error) => (22, error),
             Self::OperationFailedSnatIpPoolCbwpRules(error) => (23, error),
-            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error) => {
+            Self::CreateSnatEntryParamExclusiveSourceVswitchIdAndsourceCidr(error) => {
                 (24, error)
             }
             Self::InvalidNatGatewayIdNotFound(error) => (25, error),
@@ -272,22 +272,22 @@ impl CreateSnatEntryError {
             Self::IncorrectStatusSnatEntry(error) => (28, error),
             Self::QuotaExceededSnatIp(error) => (29, error),
             Self::OperationUnsupportedEipInBinding(error) => (30, error),
-            Self::OperationFailedVSwitchNotInVpc(error) => (31, error),
+            Self::OperationFailedVswitchNotInVpc(error) => (31, error),
             Self::QuotaExceededSnatEntry(error) => (32, error),
             Self::IncorrectStatusNatIp(error) => (33, error),
             Self::IncorrectStatusNatgw(error) => (34, error),
-            Self::IncorrectStatusVSwitch(error) => (35, error),
+            Self::IncorrectStatusVswitch(error) => (35, error),
             Self::MissingParamSnatIp(error) => (36, error),
             Self::MissingParamNetworkInterfaceId(error) => (37, error),
             Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error) => (38, error),
             Self::IllegalParamNetworkInterfaceId(error) => (39, error),
             Self::InvalidRegionIdNotFound(error) => (40, error),
             Self::InvalidSnatTableIdNotFound(error) => (41, error),
-            Self::InvalidVSwitchIdNotFound(error) => (42, error),
+            Self::InvalidVswitchIdNotFound(error) => (42, error),
             Self::InvalidSnatIpNotFound(error) => (43, error),
             Self::ResourceNotFoundNatGateway(error) => (44, error),
             Self::ResourceNotFoundNatIp(error) => (45, error),
-            Self::ResourceNotFoundVSwitch(error) => (46, error),
+            Self::ResourceNotFoundVswitch(error) => (46, error),
             Self::DefaultValidateError(error) => (47, error),
             Self::OperationFailedCrateSnatEntryTimeOut(error) => (48, error),
             Self::Unhandled(unhandled) => (49, unhandled.service_error()),
@@ -312,13 +312,13 @@ impl ::std::fmt::Debug for CreateSnatEntryError {
             "NotAllowUseSourcecidrAutodefine",
             "NotAllowUseSourcecidrContainszero",
             "ForbiddenIpHasBeenUsedInDnat",
-            "ForbiddenSourceVSwitchIdIncludeHaVip",
+            "ForbiddenSourceVswitchIdIncludeHaVip",
             "InvalidSnatIpMalformed",
             "SnatIpPoolCountTooMany",
             "ForbiddenSnatEntryCountLimited",
             "NotAllowUseSourcecidr",
             "InvalidParameter",
-            "ForbiddenSourceVSwitchIdDuplicated",
+            "ForbiddenSourceVswitchIdDuplicated",
             "ForbiddenIpUsedInForwardTable",
             "Forbindden",
             "EipNotSupportSnatPool",
@@ -330,29 +330,29 @@ impl ::std::fmt::Debug for CreateSnatEntryError {
             "OperationFailedSnatIpPoolBwpRules",
             "OperationFailedSnatIpsCheck",
             "OperationFailedSnatIpPoolCbwpRules",
-            "CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr",
+            "CreateSnatEntryParamExclusiveSourceVswitchIdAndsourceCidr",
             "InvalidNatGatewayIdNotFound",
             "InvalidParameterNameMalformed",
             "InvalidParameterSnatIp",
             "IncorrectStatusSnatEntry",
             "QuotaExceededSnatIp",
             "OperationUnsupportedEipInBinding",
-            "OperationFailedVSwitchNotInVpc",
+            "OperationFailedVswitchNotInVpc",
             "QuotaExceededSnatEntry",
             "IncorrectStatusNatIp",
             "IncorrectStatusNatgw",
-            "IncorrectStatusVSwitch",
+            "IncorrectStatusVswitch",
             "MissingParamSnatIp",
             "MissingParamNetworkInterfaceId",
             "ParamExclusiveSnatIpAndNetworkInterfaceId",
             "IllegalParamNetworkInterfaceId",
             "InvalidRegionIdNotFound",
             "InvalidSnatTableIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidSnatIpNotFound",
             "ResourceNotFoundNatGateway",
             "ResourceNotFoundNatIp",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "DefaultValidateError",
             "OperationFailedCrateSnatEntryTimeOut",
             "Unhandled",

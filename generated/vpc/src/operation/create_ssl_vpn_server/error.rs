@@ -26,7 +26,7 @@ pub enum CreateSslVpnServerError {
     /// HTTP 400 `ClientIpPool.SubnetInvalid`: The specified client IP pool cannot be used.
     ClientIpPoolSubnetInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParameterIDaaSInstanceId(::acs_runtime::client::ServiceError),
+    MissingParameterIdaasInstanceId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
     OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.NotSupportMultiFactorAuth`: Current version of the VPN does not support multi-factor authentication.
@@ -46,13 +46,13 @@ pub enum CreateSslVpnServerError {
     /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
     IllegalParamLocalSubnet(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.IDaaSApplicationId`: The specified IDaaS application Id is not illegal, the application instance needs to be created based on the dedicated SSL VPN template.
-    IllegalParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
+    IllegalParamIdaasApplicationId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SslVpnIDaaS2.NotSupport`: Current version of the VPN does not support IDaaS2.0.
-    SslVpnIDaaS2NotSupport(::acs_runtime::client::ServiceError),
+    SslVpnIdaas2NotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSApplicationId`: The input parameter IDaaSApplicationId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasApplicationId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSRegionId`: The input parameter IDaaSRegionId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSRegionId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasRegionId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
     DryRunOperation(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -64,9 +64,9 @@ pub enum CreateSslVpnServerError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSApplicationId.NotFound`: The specified IDaaS application Id does not exist.
-    InvalidIDaaSApplicationIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasApplicationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -136,7 +136,7 @@ impl CreateSslVpnServerError {
             7 => Self::SslVpnServerAddRouteError(error),
             8 => Self::ClientIpPoolNetmaskInvalid(error),
             9 => Self::ClientIpPoolSubnetInvalid(error),
-            10 => Self::MissingParameterIDaaSInstanceId(error),
+            10 => Self::MissingParameterIdaasInstanceId(error),
             11 => Self::OperationFailedNoRamPermission(error),
             12 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
             13 => Self::QuotaExceededVpnRouteEntry(error),
@@ -145,17 +145,17 @@ impl CreateSslVpnServerError {
             16 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
             17 => Self::VpnGatewaySslVpnDisabled(error),
             18 => Self::IllegalParamLocalSubnet(error),
-            19 => Self::IllegalParamIDaaSApplicationId(error),
-            20 => Self::SslVpnIDaaS2NotSupport(error),
-            21 => Self::MissingParamIDaaSApplicationId(error),
-            22 => Self::MissingParamIDaaSRegionId(error),
+            19 => Self::IllegalParamIdaasApplicationId(error),
+            20 => Self::SslVpnIdaas2NotSupport(error),
+            21 => Self::MissingParamIdaasApplicationId(error),
+            22 => Self::MissingParamIdaasRegionId(error),
             23 => Self::DryRunOperation(error),
             24 => Self::ForbbidenSubUser(error),
             25 => Self::Forbidden(error),
             26 => Self::InvalidRegionIdNotFound(error),
             27 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            28 => Self::InvalidIDaaSInstanceIdNotFound(error),
-            29 => Self::InvalidIDaaSApplicationIdNotFound(error),
+            28 => Self::InvalidIdaasInstanceIdNotFound(error),
+            29 => Self::InvalidIdaasApplicationIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -173,7 +173,7 @@ impl CreateSslVpnServerError {
             Self::SslVpnServerAddRouteError(error) => (7, error),
             Self::ClientIpPoolNetmaskInvalid(error) => (8, error),
             Self::ClientIpPoolSubnetInvalid(error) => (9, error),
-            Self::MissingParameterIDaaSInstanceId(error) => (10, error),
+            Self::MissingParameterIdaasInstanceId(error) => (10, error),
             Self::OperationFailedNoRamPermission(error) => (11, error),
             Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (12, error),
             Self::QuotaExceededVpnRouteEntry(error) => (13, error),
@@ -184,17 +184,17 @@ impl CreateSslVpnServerError {
             }
             Self::VpnGatewaySslVpnDisabled(error) => (17, error),
             Self::IllegalParamLocalSubnet(error) => (18, error),
-            Self::IllegalParamIDaaSApplicationId(error) => (19, error),
-            Self::SslVpnIDaaS2NotSupport(error) => (20, error),
-            Self::MissingParamIDaaSApplicationId(error) => (21, error),
-            Self::MissingParamIDaaSRegionId(error) => (22, error),
+            Self::IllegalParamIdaasApplicationId(error) => (19, error),
+            Self::SslVpnIdaas2NotSupport(error) => (20, error),
+            Self::MissingParamIdaasApplicationId(error) => (21, error),
+            Self::MissingParamIdaasRegionId(error) => (22, error),
             Self::DryRunOperation(error) => (23, error),
             Self::ForbbidenSubUser(error) => (24, error),
             Self::Forbidden(error) => (25, error),
             Self::InvalidRegionIdNotFound(error) => (26, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (27, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (28, error),
-            Self::InvalidIDaaSApplicationIdNotFound(error) => (29, error),
+            Self::InvalidIdaasInstanceIdNotFound(error) => (28, error),
+            Self::InvalidIdaasApplicationIdNotFound(error) => (29, error),
             Self::Unhandled(unhandled) => (30, unhandled.service_error()),
         }
     }
@@ -221,7 +221,7 @@ impl ::std::fmt::Debug for CreateSslVpnServerError {
             "SslVpnServerAddRouteError",
             "ClientIpPoolNetmaskInvalid",
             "ClientIpPoolSubnetInvalid",
-            "MissingParameterIDaaSInstanceId",
+            "MissingParameterIdaasInstanceId",
             "OperationFailedNoRamPermission",
             "OperationUnsupportedNotSupportMultiFactorAuth",
             "QuotaExceededVpnRouteEntry",
@@ -230,17 +230,17 @@ impl ::std::fmt::Debug for CreateSslVpnServerError {
             "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
             "VpnGatewaySslVpnDisabled",
             "IllegalParamLocalSubnet",
-            "IllegalParamIDaaSApplicationId",
-            "SslVpnIDaaS2NotSupport",
-            "MissingParamIDaaSApplicationId",
-            "MissingParamIDaaSRegionId",
+            "IllegalParamIdaasApplicationId",
+            "SslVpnIdaas2NotSupport",
+            "MissingParamIdaasApplicationId",
+            "MissingParamIdaasRegionId",
             "DryRunOperation",
             "ForbbidenSubUser",
             "Forbidden",
             "InvalidRegionIdNotFound",
             "InvalidVpnGatewayInstanceIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
-            "InvalidIDaaSApplicationIdNotFound",
+            "InvalidIdaasInstanceIdNotFound",
+            "InvalidIdaasApplicationIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

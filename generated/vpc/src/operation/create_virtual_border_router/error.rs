@@ -62,7 +62,7 @@ pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
     ResourceNotEnoughBandwidth(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.VirtualBorderRouterEnableIPv6`: The operation failed. The device or region does not support IPv6 functions.
-    OperationUnsupportedVirtualBorderRouterEnableIPv6(
+    OperationUnsupportedVirtualBorderRouterEnableIpv6(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `IllegalParam.OwnerAliUid`: The param of VbrOwnerId is illegal.
@@ -84,7 +84,7 @@ pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `IncorrectStatus.VirtualPhysicalConnection`: The status of PhysicalConnection \[%s\] is incorrect.
     IncorrectStatusVirtualPhysicalConnection(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr`: The specified Pconn associated with Qos is not allowed to create cross account VBR.Please contact the business manager.
-    EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(
+    EcAssociatedQosPconnNotAllowCreateCrossAccountVbr(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationFailed.VbrBandWidthMust0InVlan0Vbr`: The operation is failed because of VbrBandWidthMust0InVlan0Vbr.
@@ -220,7 +220,7 @@ impl CreateVirtualBorderRouterError {
             25 => Self::OperationFailedVlan0VbrUnSharePconn(error),
             26 => Self::OperationFailedPconnTrafficNotEnable(error),
             27 => Self::ResourceNotEnoughBandwidth(error),
-            28 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            28 => Self::OperationUnsupportedVirtualBorderRouterEnableIpv6(error),
             29 => Self::IllegalParamOwnerAliUid(error),
             30 => Self::ForbiddenOwnerAliUid(error),
             31 => Self::OperationDeniedVPconn(error),
@@ -229,7 +229,7 @@ impl CreateVirtualBorderRouterError {
             34 => Self::OperationFailedVirtualPhysicalConnectionExistVbr(error),
             35 => Self::ResourceNotInResourceGroup(error),
             36 => Self::IncorrectStatusVirtualPhysicalConnection(error),
-            37 => Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error),
+            37 => Self::EcAssociatedQosPconnNotAllowCreateCrossAccountVbr(error),
             38 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
             39 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
             40 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
@@ -277,7 +277,7 @@ impl CreateVirtualBorderRouterError {
             Self::OperationFailedVlan0VbrUnSharePconn(error) => (25, error),
             Self::OperationFailedPconnTrafficNotEnable(error) => (26, error),
             Self::ResourceNotEnoughBandwidth(error) => (27, error),
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (28, error),
+            Self::OperationUnsupportedVirtualBorderRouterEnableIpv6(error) => (28, error),
             Self::IllegalParamOwnerAliUid(error) => (29, error),
             Self::ForbiddenOwnerAliUid(error) => (30, error),
             Self::OperationDeniedVPconn(error) => (31, error),
@@ -286,7 +286,7 @@ impl CreateVirtualBorderRouterError {
             Self::OperationFailedVirtualPhysicalConnectionExistVbr(error) => (34, error),
             Self::ResourceNotInResourceGroup(error) => (35, error),
             Self::IncorrectStatusVirtualPhysicalConnection(error) => (36, error),
-            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error) => (37, error),
+            Self::EcAssociatedQosPconnNotAllowCreateCrossAccountVbr(error) => (37, error),
             Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => (38, error),
             Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
                 (39, error)
@@ -345,7 +345,7 @@ impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
             "OperationFailedVlan0VbrUnSharePconn",
             "OperationFailedPconnTrafficNotEnable",
             "ResourceNotEnoughBandwidth",
-            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
+            "OperationUnsupportedVirtualBorderRouterEnableIpv6",
             "IllegalParamOwnerAliUid",
             "ForbiddenOwnerAliUid",
             "OperationDeniedVPconn",
@@ -354,7 +354,7 @@ impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
             "OperationFailedVirtualPhysicalConnectionExistVbr",
             "ResourceNotInResourceGroup",
             "IncorrectStatusVirtualPhysicalConnection",
-            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
+            "EcAssociatedQosPconnNotAllowCreateCrossAccountVbr",
             "OperationFailedVbrBandWidthMust0InVlan0Vbr",
             "OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6",
             "ForbiddenLocalGatewayIpNotAllowedByCaller",

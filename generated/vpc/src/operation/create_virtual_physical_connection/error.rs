@@ -48,7 +48,7 @@ pub enum CreateVirtualPhysicalConnectionError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description is not valid.
     InvalidDescriptionMalformed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcAssociatedQoSPconnNotAllowCreateVpconn`: The specified Pconn associated with Qos is not allowed to create Vpconn.Please contact the business manager.
-    EcAssociatedQoSPconnNotAllowCreateVpconn(::acs_runtime::client::ServiceError),
+    EcAssociatedQosPconnNotAllowCreateVpconn(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
     IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.VpconnCrossBid`: Not allow to create across bid virtual physical connection.
@@ -135,7 +135,7 @@ impl CreateVirtualPhysicalConnectionError {
             18 => Self::QuotaExceededVpconn(error),
             19 => Self::OperationDeniedCreateVpconn(error),
             20 => Self::InvalidDescriptionMalformed(error),
-            21 => Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error),
+            21 => Self::EcAssociatedQosPconnNotAllowCreateVpconn(error),
             22 => Self::IllegalParamResourceGroupId(error),
             23 => Self::ForbiddenVpconnCrossBid(error),
             24 => Self::IncorrectStatusPhysicalConnection(error),
@@ -168,7 +168,7 @@ impl CreateVirtualPhysicalConnectionError {
             Self::QuotaExceededVpconn(error) => (18, error),
             Self::OperationDeniedCreateVpconn(error) => (19, error),
             Self::InvalidDescriptionMalformed(error) => (20, error),
-            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error) => (21, error),
+            Self::EcAssociatedQosPconnNotAllowCreateVpconn(error) => (21, error),
             Self::IllegalParamResourceGroupId(error) => (22, error),
             Self::ForbiddenVpconnCrossBid(error) => (23, error),
             Self::IncorrectStatusPhysicalConnection(error) => (24, error),
@@ -212,7 +212,7 @@ impl ::std::fmt::Debug for CreateVirtualPhysicalConnectionError {
             "QuotaExceededVpconn",
             "OperationDeniedCreateVpconn",
             "InvalidDescriptionMalformed",
-            "EcAssociatedQoSPconnNotAllowCreateVpconn",
+            "EcAssociatedQosPconnNotAllowCreateVpconn",
             "IllegalParamResourceGroupId",
             "ForbiddenVpconnCrossBid",
             "IncorrectStatusPhysicalConnection",

@@ -30,7 +30,7 @@ pub enum CreateVpcError {
     /// HTTP 400 `IllegalParam.Ipv6CidrBlock`: %s
     IllegalParamIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: %s
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
+    OperationFailedIpv6CidrNotReserved(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.EnableIpv6`: %s
     MissingParamEnableIpv6(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.Ipv6Feature`: %s
@@ -172,7 +172,7 @@ impl CreateVpcError {
             9 => Self::InvalidUserCidrMalformed(error),
             10 => Self::InvalidResourceGroupId(error),
             11 => Self::IllegalParamIpv6CidrBlock(error),
-            12 => Self::OperationFailedIPv6CidrNotReserved(error),
+            12 => Self::OperationFailedIpv6CidrNotReserved(error),
             13 => Self::MissingParamEnableIpv6(error),
             14 => Self::OperationUnsupportedIpv6Feature(error),
             15 => Self::SystemServiceBusy(error),
@@ -221,7 +221,7 @@ impl CreateVpcError {
             Self::InvalidUserCidrMalformed(error) => (9, error),
             Self::InvalidResourceGroupId(error) => (10, error),
             Self::IllegalParamIpv6CidrBlock(error) => (11, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
+            Self::OperationFailedIpv6CidrNotReserved(error) => (12, error),
             Self::MissingParamEnableIpv6(error) => (13, error),
             Self::OperationUnsupportedIpv6Feature(error) => (14, error),
             Self::SystemServiceBusy(error) => (15, error),
@@ -279,7 +279,7 @@ impl ::std::fmt::Debug for CreateVpcError {
             "InvalidUserCidrMalformed",
             "InvalidResourceGroupId",
             "IllegalParamIpv6CidrBlock",
-            "OperationFailedIPv6CidrNotReserved",
+            "OperationFailedIpv6CidrNotReserved",
             "MissingParamEnableIpv6",
             "OperationUnsupportedIpv6Feature",
             "SystemServiceBusy",

@@ -94,7 +94,7 @@ pub enum CreateVpnConnectionError {
     /// HTTP 400 `CustomerGateway.ConflictVpnIp`: The customer gateway associated with the IPSec connection should not have the same IP address as the VPN gateway.
     CustomerGatewayConflictVpnIp(::acs_runtime::client::ServiceError),
     /// HTTP 400 `VpnGateway.IPsecServerAndVpnConnectionConflict`: The IPSec connection and IPSec server cannot be configured on the same VPN gateway at the same time.
-    VpnGatewayIPsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
+    VpnGatewayIpsecServerAndVpnConnectionConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidSslVpnServerCertId.NotFound`: The parameter is incorrect. The corresponding SSL VPN server certificate cannot be found.
     InvalidSslVpnServerCertIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter.TunnelOptionsSpecification`: The required parameters are missing when creating a tunnel for dual-tunnel VPN.
@@ -241,7 +241,7 @@ impl CreateVpnConnectionError {
                 Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
             }
             41 => Self::CustomerGatewayConflictVpnIp(error),
-            42 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            42 => Self::VpnGatewayIpsecServerAndVpnConnectionConflict(error),
             43 => Self::InvalidSslVpnServerCertIdNotFound(error),
             44 => Self::MissingParameterTunnelOptionsSpecification(error),
             45 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
@@ -305,7 +305,7 @@ impl CreateVpnConnectionError {
                 (40, error)
             }
             Self::CustomerGatewayConflictVpnIp(error) => (41, error),
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (42, error),
+            Self::VpnGatewayIpsecServerAndVpnConnectionConflict(error) => (42, error),
             Self::InvalidSslVpnServerCertIdNotFound(error) => (43, error),
             Self::MissingParameterTunnelOptionsSpecification(error) => (44, error),
             Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (45, error),
@@ -374,7 +374,7 @@ impl ::std::fmt::Debug for CreateVpnConnectionError {
             "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
             "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
             "CustomerGatewayConflictVpnIp",
-            "VpnGatewayIPsecServerAndVpnConnectionConflict",
+            "VpnGatewayIpsecServerAndVpnConnectionConflict",
             "InvalidSslVpnServerCertIdNotFound",
             "MissingParameterTunnelOptionsSpecification",
             "CreateDbrRoutesQuotaFullQuotaFull",

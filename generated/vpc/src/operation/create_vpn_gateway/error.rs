@@ -26,7 +26,7 @@ pub enum CreateVpnGatewayError {
     /// The error message returned because the resource quota is reached.
     ResourceQuotaFull(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.NotFound`: The specified vswitchId is not found.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.InventoryNotEnough`: No enough available resource. Try another vswitch with different available zone.
     OperationFailedInventoryNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.OperateShareResource`: Operating shared resources is forbidden.
@@ -36,7 +36,7 @@ pub enum CreateVpnGatewayError {
     /// HTTP 400 `Forbidden.NoSLRPermission`: User not authorized to create service linked role.
     ForbiddenNoSlrPermission(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VSwitchConflict`: The vswitch can't create vpn. Try another vswitch.
-    OperationFailedVSwitchConflict(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.AzNotSupport`: Current available zone can't create vpn. Try another vswitch with different available zone.
     OperationFailedAzNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NetworkTypeNotMatch`: Create NationalStandard vpn with private networkType is unsupported.
@@ -56,17 +56,17 @@ pub enum CreateVpnGatewayError {
     /// HTTP 400 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.SecondVswitchNotSupport`: The available zone of vswitch2 not supported.
-    InvalidVSwitchIdSecondVswitchNotSupport(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdSecondVswitchNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.FirstVswitchNotSupport`: The available zone of vswitch1 not supported.
-    InvalidVSwitchIdFirstVswitchNotSupport(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdFirstVswitchNotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.VswitchIdShouldDifferent`: The VSwitch ids should be different.
-    InvalidVSwitchIdVswitchIdShouldDifferent(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdVswitchIdShouldDifferent(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.FirstVswitchIpNotEnough`: The ip of vswitch1 not enough.
-    InvalidVSwitchIdFirstVswitchIpNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdFirstVswitchIpNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.SecondVswitchIpNotEnough`: The ip of vswitch2 not enough.
-    InvalidVSwitchIdSecondVswitchIpNotEnough(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdSecondVswitchIpNotEnough(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVSwitchId.ZoneIdShouldDifferent`: Two vSwitches should belong to different Availability Zones.
-    InvalidVSwitchIdZoneIdShouldDifferent(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdZoneIdShouldDifferent(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -138,12 +138,12 @@ impl CreateVpnGatewayError {
             6 => Self::UnnecessarySslConnection(error),
             7 => Self::InvalidVpnEnable(error),
             8 => Self::ResourceQuotaFull(error),
-            9 => Self::InvalidVSwitchIdNotFound(error),
+            9 => Self::InvalidVswitchIdNotFound(error),
             10 => Self::OperationFailedInventoryNotEnough(error),
             11 => Self::ForbiddenOperateShareResource(error),
             12 => Self::OperationFailedIpNotEnough(error),
             13 => Self::ForbiddenNoSlrPermission(error),
-            14 => Self::OperationFailedVSwitchConflict(error),
+            14 => Self::OperationFailedVswitchConflict(error),
             15 => Self::OperationFailedAzNotSupport(error),
             16 => Self::OperationFailedNetworkTypeNotMatch(error),
             17 => Self::OperationFailedSslNotSupport(error),
@@ -153,12 +153,12 @@ impl CreateVpnGatewayError {
             21 => Self::InvalidParameterTagKey(error),
             22 => Self::DuplicatedTagKey(error),
             23 => Self::InternalError(error),
-            24 => Self::InvalidVSwitchIdSecondVswitchNotSupport(error),
-            25 => Self::InvalidVSwitchIdFirstVswitchNotSupport(error),
-            26 => Self::InvalidVSwitchIdVswitchIdShouldDifferent(error),
-            27 => Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error),
-            28 => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
-            29 => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
+            24 => Self::InvalidVswitchIdSecondVswitchNotSupport(error),
+            25 => Self::InvalidVswitchIdFirstVswitchNotSupport(error),
+            26 => Self::InvalidVswitchIdVswitchIdShouldDifferent(error),
+            27 => Self::InvalidVswitchIdFirstVswitchIpNotEnough(error),
+            28 => Self::InvalidVswitchIdSecondVswitchIpNotEnough(error),
+            29 => Self::InvalidVswitchIdZoneIdShouldDifferent(error),
             30 => Self::InvalidRegionIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -176,12 +176,12 @@ impl CreateVpnGatewayError {
             Self::UnnecessarySslConnection(error) => (6, error),
             Self::InvalidVpnEnable(error) => (7, error),
             Self::ResourceQuotaFull(error) => (8, error),
-            Self::InvalidVSwitchIdNotFound(error) => (9, error),
+            Self::InvalidVswitchIdNotFound(error) => (9, error),
             Self::OperationFailedInventoryNotEnough(error) => (10, error),
             Self::ForbiddenOperateShareResource(error) => (11, error),
             Self::OperationFailedIpNotEnough(error) => (12, error),
             Self::ForbiddenNoSlrPermission(error) => (13, error),
-            Self::OperationFailedVSwitchConflict(error) => (14, error),
+            Self::OperationFailedVswitchConflict(error) => (14, error),
             Self::OperationFailedAzNotSupport(error) => (15, error),
             Self::OperationFailedNetworkTypeNotMatch(error) => (16, error),
             Self::OperationFailedSslNotSupport(error) => (17, error),
@@ -191,12 +191,12 @@ impl CreateVpnGatewayError {
             Self::InvalidParameterTagKey(error) => (21, error),
             Self::DuplicatedTagKey(error) => (22, error),
             Self::InternalError(error) => (23, error),
-            Self::InvalidVSwitchIdSecondVswitchNotSupport(error) => (24, error),
-            Self::InvalidVSwitchIdFirstVswitchNotSupport(error) => (25, error),
-            Self::InvalidVSwitchIdVswitchIdShouldDifferent(error) => (26, error),
-            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error) => (27, error),
-            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => (28, error),
-            Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => (29, error),
+            Self::InvalidVswitchIdSecondVswitchNotSupport(error) => (24, error),
+            Self::InvalidVswitchIdFirstVswitchNotSupport(error) => (25, error),
+            Self::InvalidVswitchIdVswitchIdShouldDifferent(error) => (26, error),
+            Self::InvalidVswitchIdFirstVswitchIpNotEnough(error) => (27, error),
+            Self::InvalidVswitchIdSecondVswitchIpNotEnough(error) => (28, error),
+            Self::InvalidVswitchIdZoneIdShouldDifferent(error) => (29, error),
             Self::InvalidRegionIdNotFound(error) => (30, error),
             Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
@@ -223,12 +223,12 @@ impl ::std::fmt::Debug for CreateVpnGatewayError {
             "UnnecessarySslConnection",
             "InvalidVpnEnable",
             "ResourceQuotaFull",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "OperationFailedInventoryNotEnough",
             "ForbiddenOperateShareResource",
             "OperationFailedIpNotEnough",
             "ForbiddenNoSlrPermission",
-            "OperationFailedVSwitchConflict",
+            "OperationFailedVswitchConflict",
             "OperationFailedAzNotSupport",
             "OperationFailedNetworkTypeNotMatch",
             "OperationFailedSslNotSupport",
@@ -238,12 +238,12 @@ impl ::std::fmt::Debug for CreateVpnGatewayError {
             "InvalidParameterTagKey",
             "DuplicatedTagKey",
             "InternalError",
-            "InvalidVSwitchIdSecondVswitchNotSupport",
-            "InvalidVSwitchIdFirstVswitchNotSupport",
-            "InvalidVSwitchIdVswitchIdShouldDifferent",
-            "InvalidVSwitchIdFirstVswitchIpNotEnough",
-            "InvalidVSwitchIdSecondVswitchIpNotEnough",
-            "InvalidVSwitchIdZoneIdShouldDifferent",
+            "InvalidVswitchIdSecondVswitchNotSupport",
+            "InvalidVswitchIdFirstVswitchNotSupport",
+            "InvalidVswitchIdVswitchIdShouldDifferent",
+            "InvalidVswitchIdFirstVswitchIpNotEnough",
+            "InvalidVswitchIdSecondVswitchIpNotEnough",
+            "InvalidVswitchIdZoneIdShouldDifferent",
             "InvalidRegionIdNotFound",
             "Unhandled",
         ];

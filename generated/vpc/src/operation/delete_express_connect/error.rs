@@ -28,7 +28,7 @@ pub enum DeleteExpressConnectError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The routerInterface is not exist.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `IncorrectStatus.VSwitchOrRouteEntry`: vpc has no stable subnet or route entry.
-    IncorrectStatusVSwitchOrRouteEntry(::acs_runtime::client::ServiceError),
+    IncorrectStatusVswitchOrRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 404 `DependencyViolation.ClassicLinkEcsRouteEntry`: RouterInterface cannot be deleted when it is used by cross account classicLink.
     DependencyViolationClassicLinkEcsRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 500 `InternalError`: Internal system error.
@@ -83,7 +83,7 @@ impl DeleteExpressConnectError {
             6 => Self::InvalidRegionIdNotFound(error),
             7 => Self::InvalidInstanceIdNotFound(error),
             8 => Self::InvalidRouterInterfaceIdNotFound(error),
-            9 => Self::IncorrectStatusVSwitchOrRouteEntry(error),
+            9 => Self::IncorrectStatusVswitchOrRouteEntry(error),
             10 => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
             11 => Self::InternalError(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
@@ -104,7 +104,7 @@ impl DeleteExpressConnectError {
             Self::InvalidRegionIdNotFound(error) => (6, error),
             Self::InvalidInstanceIdNotFound(error) => (7, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (8, error),
-            Self::IncorrectStatusVSwitchOrRouteEntry(error) => (9, error),
+            Self::IncorrectStatusVswitchOrRouteEntry(error) => (9, error),
             Self::DependencyViolationClassicLinkEcsRouteEntry(error) => (10, error),
             Self::InternalError(error) => (11, error),
             Self::Unhandled(unhandled) => (12, unhandled.service_error()),
@@ -132,7 +132,7 @@ impl ::std::fmt::Debug for DeleteExpressConnectError {
             "InvalidRegionIdNotFound",
             "InvalidInstanceIdNotFound",
             "InvalidRouterInterfaceIdNotFound",
-            "IncorrectStatusVSwitchOrRouteEntry",
+            "IncorrectStatusVswitchOrRouteEntry",
             "DependencyViolationClassicLinkEcsRouteEntry",
             "InternalError",
             "Unhandled",

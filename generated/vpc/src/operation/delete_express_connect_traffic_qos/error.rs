@@ -8,9 +8,9 @@ pub enum DeleteExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSWithPconnNotSupportDelete`: The Qos policy associated with Pconn cannot be deleted. Please disassociate it first.
-    EcQoSWithPconnNotSupportDelete(::acs_runtime::client::ServiceError),
+    EcQosWithPconnNotSupportDelete(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -44,8 +44,8 @@ impl DeleteExpressConnectTrafficQosError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
-            2 => Self::EcQoSWithPconnNotSupportDelete(error),
+            1 => Self::EcQosConflict(error),
+            2 => Self::EcQosWithPconnNotSupportDelete(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -54,8 +54,8 @@ impl DeleteExpressConnectTrafficQosError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
-            Self::EcQoSWithPconnNotSupportDelete(error) => (2, error),
+            Self::EcQosConflict(error) => (1, error),
+            Self::EcQosWithPconnNotSupportDelete(error) => (2, error),
             Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
@@ -73,8 +73,8 @@ impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosError {
         let (index, error) = self.parts();
         let names = [
             "IncorrectStatusQos",
-            "EcQoSConflict",
-            "EcQoSWithPconnNotSupportDelete",
+            "EcQosConflict",
+            "EcQosWithPconnNotSupportDelete",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -8,7 +8,7 @@ pub enum DeleteExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -33,7 +33,7 @@ impl DeleteExpressConnectTrafficQosRuleError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
+            1 => Self::EcQosConflict(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -42,7 +42,7 @@ impl DeleteExpressConnectTrafficQosRuleError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosConflict(error) => (1, error),
             Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
@@ -58,7 +58,7 @@ impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let (index, error) = self.parts();
-        let names = ["IncorrectStatusQos", "EcQoSConflict", "Unhandled"];
+        let names = ["IncorrectStatusQos", "EcQosConflict", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
     }
 }

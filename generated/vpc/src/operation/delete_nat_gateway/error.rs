@@ -40,7 +40,7 @@ pub enum DeleteNatGatewayError {
     /// HTTP 400 `IncorrectStatus.RouterEntry`: The status of %s \[%s\] is incorrect.
     IncorrectStatusRouterEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.VSwitch`: The specified vSwitch status is invalid.
-    IncorrectStatusVSwitch(::acs_runtime::client::ServiceError),
+    IncorrectStatusVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `INSTANCE_NOT_EXISTS`: Instance not exists.
     InstanceNotExists(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -115,7 +115,7 @@ impl DeleteNatGatewayError {
             13 => Self::DependencyViolationNatIpCidr(error),
             14 => Self::IncorrectStatusNatGateway(error),
             15 => Self::IncorrectStatusRouterEntry(error),
-            16 => Self::IncorrectStatusVSwitch(error),
+            16 => Self::IncorrectStatusVswitch(error),
             17 => Self::InstanceNotExists(error),
             18 => Self::InvalidRegionIdNotFound(error),
             19 => Self::InvalidNatGatewayIdNotFound(error),
@@ -143,7 +143,7 @@ impl DeleteNatGatewayError {
             Self::DependencyViolationNatIpCidr(error) => (13, error),
             Self::IncorrectStatusNatGateway(error) => (14, error),
             Self::IncorrectStatusRouterEntry(error) => (15, error),
-            Self::IncorrectStatusVSwitch(error) => (16, error),
+            Self::IncorrectStatusVswitch(error) => (16, error),
             Self::InstanceNotExists(error) => (17, error),
             Self::InvalidRegionIdNotFound(error) => (18, error),
             Self::InvalidNatGatewayIdNotFound(error) => (19, error),
@@ -180,7 +180,7 @@ impl ::std::fmt::Debug for DeleteNatGatewayError {
             "DependencyViolationNatIpCidr",
             "IncorrectStatusNatGateway",
             "IncorrectStatusRouterEntry",
-            "IncorrectStatusVSwitch",
+            "IncorrectStatusVswitch",
             "InstanceNotExists",
             "InvalidRegionIdNotFound",
             "InvalidNatGatewayIdNotFound",

@@ -16,7 +16,7 @@ pub enum DeleteRouteEntryError {
     /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
     InvalidRouteEntryNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
+    InvalidVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
     IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbbiden`: Specified RouteEntry cannot allowed delete by openApi.
@@ -26,7 +26,7 @@ pub enum DeleteRouteEntryError {
     /// HTTP 400 `InvalidRouteEntry`: Specified routeEntry not exist.
     InvalidRouteEntry(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.VRouterNotFound`: pecified virtual switch is not found during access authentication.
-    ForbiddenVRouterNotFound(::acs_runtime::client::ServiceError),
+    ForbiddenVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `TaskConflict`: The operation is too frequent, TaskConflict.
     TaskConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
@@ -149,12 +149,12 @@ impl DeleteRouteEntryError {
             2 => Self::InvalidCidrBlockMalformed(error),
             3 => Self::OperationDenied(error),
             4 => Self::InvalidRouteEntryNotFound(error),
-            5 => Self::InvalidVRouterNotFound(error),
+            5 => Self::InvalidVrouterNotFound(error),
             6 => Self::IncorrectRouteEntryStatus(error),
             7 => Self::Forbbiden(error),
             8 => Self::InvalidNextHop(error),
             9 => Self::InvalidRouteEntry(error),
-            10 => Self::ForbiddenVRouterNotFound(error),
+            10 => Self::ForbiddenVrouterNotFound(error),
             11 => Self::TaskConflict(error),
             12 => Self::InvalidRouteEntryIdNotFound(error),
             13 => Self::IncorrectVpcStatus(error),
@@ -192,12 +192,12 @@ impl DeleteRouteEntryError {
             Self::InvalidCidrBlockMalformed(error) => (2, error),
             Self::OperationDenied(error) => (3, error),
             Self::InvalidRouteEntryNotFound(error) => (4, error),
-            Self::InvalidVRouterNotFound(error) => (5, error),
+            Self::InvalidVrouterNotFound(error) => (5, error),
             Self::IncorrectRouteEntryStatus(error) => (6, error),
             Self::Forbbiden(error) => (7, error),
             Self::InvalidNextHop(error) => (8, error),
             Self::InvalidRouteEntry(error) => (9, error),
-            Self::ForbiddenVRouterNotFound(error) => (10, error),
+            Self::ForbiddenVrouterNotFound(error) => (10, error),
             Self::TaskConflict(error) => (11, error),
             Self::InvalidRouteEntryIdNotFound(error) => (12, error),
             Self::IncorrectVpcStatus(error) => (13, error),
@@ -246,12 +246,12 @@ impl ::std::fmt::Debug for DeleteRouteEntryError {
             "InvalidCidrBlockMalformed",
             "OperationDenied",
             "InvalidRouteEntryNotFound",
-            "InvalidVRouterNotFound",
+            "InvalidVrouterNotFound",
             "IncorrectRouteEntryStatus",
             "Forbbiden",
             "InvalidNextHop",
             "InvalidRouteEntry",
-            "ForbiddenVRouterNotFound",
+            "ForbiddenVrouterNotFound",
             "TaskConflict",
             "InvalidRouteEntryIdNotFound",
             "IncorrectVpcStatus",

@@ -12,7 +12,7 @@ pub enum DeleteRouteTableError {
     /// HTTP 400 `IncorrectRouteTableType`: Route table can be deleted by this action only when it's type is custom.
     IncorrectRouteTableType(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectRouteTableStatus.RouteEntryExist`: You cannot delete the specified route table because it still has custom route entry.
     IncorrectRouteTableStatusRouteEntryExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectStatus.cbnStatus`: Current CBN status does not support this operation.
@@ -67,7 +67,7 @@ impl DeleteRouteTableError {
             0 => Self::OperationDeniedGatewayAssociated(error),
             1 => Self::MissingParamRouteTableId(error),
             2 => Self::IncorrectRouteTableType(error),
-            3 => Self::IncorrectVSwitchStatus(error),
+            3 => Self::IncorrectVswitchStatus(error),
             4 => Self::IncorrectRouteTableStatusRouteEntryExist(error),
             5 => Self::IncorrectStatusCbnStatus(error),
             6 => Self::InvalidRegionIdNotFound(error),
@@ -84,7 +84,7 @@ impl DeleteRouteTableError {
             Self::OperationDeniedGatewayAssociated(error) => (0, error),
             Self::MissingParamRouteTableId(error) => (1, error),
             Self::IncorrectRouteTableType(error) => (2, error),
-            Self::IncorrectVSwitchStatus(error) => (3, error),
+            Self::IncorrectVswitchStatus(error) => (3, error),
             Self::IncorrectRouteTableStatusRouteEntryExist(error) => (4, error),
             Self::IncorrectStatusCbnStatus(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
@@ -110,7 +110,7 @@ impl ::std::fmt::Debug for DeleteRouteTableError {
             "OperationDeniedGatewayAssociated",
             "MissingParamRouteTableId",
             "IncorrectRouteTableType",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "IncorrectRouteTableStatusRouteEntryExist",
             "IncorrectStatusCbnStatus",
             "InvalidRegionIdNotFound",

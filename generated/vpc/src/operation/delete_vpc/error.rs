@@ -16,7 +16,7 @@ pub enum DeleteVpcError {
     /// HTTP 400 `DependencyViolation.Instance`: Specified object has dependent resources
     DependencyViolationInstance(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.VSwitch`: Specified object has dependent resources
-    DependencyViolationVSwitch(::acs_runtime::client::ServiceError),
+    DependencyViolationVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.RouteInterface`: Specified object has dependent route interface .
     DependencyViolationRouteInterface(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DependencyViolation.Tunnel`: Specified object has dependent tunnel.
@@ -144,7 +144,7 @@ impl DeleteVpcError {
             2 => Self::IncorrectVpcStatus(error),
             3 => Self::DependencyViolationRouteEntry(error),
             4 => Self::DependencyViolationInstance(error),
-            5 => Self::DependencyViolationVSwitch(error),
+            5 => Self::DependencyViolationVswitch(error),
             6 => Self::DependencyViolationRouteInterface(error),
             7 => Self::DependencyViolationTunnel(error),
             8 => Self::DependencyViolationNatGateway(error),
@@ -186,7 +186,7 @@ impl DeleteVpcError {
             Self::IncorrectVpcStatus(error) => (2, error),
             Self::DependencyViolationRouteEntry(error) => (3, error),
             Self::DependencyViolationInstance(error) => (4, error),
-            Self::DependencyViolationVSwitch(error) => (5, error),
+            Self::DependencyViolationVswitch(error) => (5, error),
             Self::DependencyViolationRouteInterface(error) => (6, error),
             Self::DependencyViolationTunnel(error) => (7, error),
             Self::DependencyViolationNatGateway(error) => (8, error),
@@ -237,7 +237,7 @@ impl ::std::fmt::Debug for DeleteVpcError {
             "IncorrectVpcStatus",
             "DependencyViolationRouteEntry",
             "DependencyViolationInstance",
-            "DependencyViolationVSwitch",
+            "DependencyViolationVswitch",
             "DependencyViolationRouteInterface",
             "DependencyViolationTunnel",
             "DependencyViolationNatGateway",

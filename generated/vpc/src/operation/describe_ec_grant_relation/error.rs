@@ -14,7 +14,7 @@ pub enum DescribeEcGrantRelationError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The regionId provided does not exist in ec region list.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `VRouterId.NotFound`: The VRouter not found.
-    VRouterIdNotFound(::acs_runtime::client::ServiceError),
+    VrouterIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `Instance.NotExist`: The instance not exist.
     InstanceNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -56,7 +56,7 @@ impl DescribeEcGrantRelationError {
             1 => Self::ParameterIllegal(error),
             2 => Self::InstanceStatusError(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::VRouterIdNotFound(error),
+            4 => Self::VrouterIdNotFound(error),
             5 => Self::InstanceNotExist(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -69,7 +69,7 @@ impl DescribeEcGrantRelationError {
             Self::ParameterIllegal(error) => (1, error),
             Self::InstanceStatusError(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::VRouterIdNotFound(error) => (4, error),
+            Self::VrouterIdNotFound(error) => (4, error),
             Self::InstanceNotExist(error) => (5, error),
             Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
@@ -91,7 +91,7 @@ impl ::std::fmt::Debug for DescribeEcGrantRelationError {
             "ParameterIllegal",
             "InstanceStatusError",
             "InvalidRegionIdNotFound",
-            "VRouterIdNotFound",
+            "VrouterIdNotFound",
             "InstanceNotExist",
             "Unhandled",
         ];

@@ -12,7 +12,7 @@ pub enum DescribeGrantRulesToEcrError {
     /// HTTP 400 `Instance.StatusError`: The status of instance error.
     InstanceStatusError(::acs_runtime::client::ServiceError),
     /// HTTP 404 `VRouterId.NotFound`: The VRouter not found.
-    VRouterIdNotFound(::acs_runtime::client::ServiceError),
+    VrouterIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `Instance.NotExist`: The instance not exist.
     InstanceNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -52,7 +52,7 @@ impl DescribeGrantRulesToEcrError {
             0 => Self::InvalidParamNotNull(error),
             1 => Self::ParameterIllegal(error),
             2 => Self::InstanceStatusError(error),
-            3 => Self::VRouterIdNotFound(error),
+            3 => Self::VrouterIdNotFound(error),
             4 => Self::InstanceNotExist(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -64,7 +64,7 @@ impl DescribeGrantRulesToEcrError {
             Self::InvalidParamNotNull(error) => (0, error),
             Self::ParameterIllegal(error) => (1, error),
             Self::InstanceStatusError(error) => (2, error),
-            Self::VRouterIdNotFound(error) => (3, error),
+            Self::VrouterIdNotFound(error) => (3, error),
             Self::InstanceNotExist(error) => (4, error),
             Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
@@ -85,7 +85,7 @@ impl ::std::fmt::Debug for DescribeGrantRulesToEcrError {
             "InvalidParamNotNull",
             "ParameterIllegal",
             "InstanceStatusError",
-            "VRouterIdNotFound",
+            "VrouterIdNotFound",
             "InstanceNotExist",
             "Unhandled",
         ];

@@ -6,11 +6,11 @@
 #[non_exhaustive]
 pub enum DescribeRouteTablesError {
     /// HTTP 400 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
-    InvalidVRouterIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVrouterIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.DescribeCenRoute`: An error occurred while querying the CEN route entry.
     OperationFailedDescribeCenRoute(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VRouterNotExist`: Operation failed because the VRouter does not exist.
-    OperationFailedVRouterNotExist(::acs_runtime::client::ServiceError),
+    OperationFailedVrouterNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Type`: The parameter of Type is illegal.
     IllegalParamType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -46,9 +46,9 @@ impl DescribeRouteTablesError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
-            0 => Self::InvalidVRouterIdNotFound(error),
+            0 => Self::InvalidVrouterIdNotFound(error),
             1 => Self::OperationFailedDescribeCenRoute(error),
-            2 => Self::OperationFailedVRouterNotExist(error),
+            2 => Self::OperationFailedVrouterNotExist(error),
             3 => Self::IllegalParamType(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -57,9 +57,9 @@ impl DescribeRouteTablesError {
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterIdNotFound(error) => (0, error),
+            Self::InvalidVrouterIdNotFound(error) => (0, error),
             Self::OperationFailedDescribeCenRoute(error) => (1, error),
-            Self::OperationFailedVRouterNotExist(error) => (2, error),
+            Self::OperationFailedVrouterNotExist(error) => (2, error),
             Self::IllegalParamType(error) => (3, error),
             Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
@@ -77,9 +77,9 @@ impl ::std::fmt::Debug for DescribeRouteTablesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let (index, error) = self.parts();
         let names = [
-            "InvalidVRouterIdNotFound",
+            "InvalidVrouterIdNotFound",
             "OperationFailedDescribeCenRoute",
-            "OperationFailedVRouterNotExist",
+            "OperationFailedVrouterNotExist",
             "IllegalParamType",
             "Unhandled",
         ];

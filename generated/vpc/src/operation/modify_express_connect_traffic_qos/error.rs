@@ -12,15 +12,15 @@ pub enum ModifyExpressConnectTrafficQosError {
     /// HTTP 400 `ResourceAlreadyAssociated.PconnQos`: The specified resource of PconnQos is already associated.
     ResourceAlreadyAssociatedPconnQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectBusinessStatus.PconnIdList`: The business status of PconnIdList is incorrect.
     IncorrectBusinessStatusPconnIdList(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcPconnWithVpconnNotAllowAssociateQoS`: The specified Pconn with Vpconn is not allowed to associate with Qos.
-    EcPconnWithVpconnNotAllowAssociateQoS(::acs_runtime::client::ServiceError),
+    EcPconnWithVpconnNotAllowAssociateQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcPconnWithCrossAccountVbrNotAllowAssociateQoS`: The specified Pconn with cross account VBR is not allowed to associate with Qos.
-    EcPconnWithCrossAccountVbrNotAllowAssociateQoS(::acs_runtime::client::ServiceError),
+    EcPconnWithCrossAccountVbrNotAllowAssociateQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcDeviceNotSupportQoS`: The specified Pconn is on the device which is not supported QoS.
-    EcDeviceNotSupportQoS(::acs_runtime::client::ServiceError),
+    EcDeviceNotSupportQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcPconnVbrMustContainsAll`: In the single VBR with multiple Pconn scene, all Pconn must be associated with the same Qos.
     EcPconnVbrMustContainsAll(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -64,11 +64,11 @@ impl ModifyExpressConnectTrafficQosError {
             0 => Self::IncorrectStatusQos(error),
             1 => Self::IncorrectStatusPconnIdList(error),
             2 => Self::ResourceAlreadyAssociatedPconnQos(error),
-            3 => Self::EcQoSConflict(error),
+            3 => Self::EcQosConflict(error),
             4 => Self::IncorrectBusinessStatusPconnIdList(error),
-            5 => Self::EcPconnWithVpconnNotAllowAssociateQoS(error),
-            6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
-            7 => Self::EcDeviceNotSupportQoS(error),
+            5 => Self::EcPconnWithVpconnNotAllowAssociateQos(error),
+            6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQos(error),
+            7 => Self::EcDeviceNotSupportQos(error),
             8 => Self::EcPconnVbrMustContainsAll(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -80,11 +80,11 @@ impl ModifyExpressConnectTrafficQosError {
             Self::IncorrectStatusQos(error) => (0, error),
             Self::IncorrectStatusPconnIdList(error) => (1, error),
             Self::ResourceAlreadyAssociatedPconnQos(error) => (2, error),
-            Self::EcQoSConflict(error) => (3, error),
+            Self::EcQosConflict(error) => (3, error),
             Self::IncorrectBusinessStatusPconnIdList(error) => (4, error),
-            Self::EcPconnWithVpconnNotAllowAssociateQoS(error) => (5, error),
-            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => (6, error),
-            Self::EcDeviceNotSupportQoS(error) => (7, error),
+            Self::EcPconnWithVpconnNotAllowAssociateQos(error) => (5, error),
+            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQos(error) => (6, error),
+            Self::EcDeviceNotSupportQos(error) => (7, error),
             Self::EcPconnVbrMustContainsAll(error) => (8, error),
             Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
@@ -105,11 +105,11 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosError {
             "IncorrectStatusQos",
             "IncorrectStatusPconnIdList",
             "ResourceAlreadyAssociatedPconnQos",
-            "EcQoSConflict",
+            "EcQosConflict",
             "IncorrectBusinessStatusPconnIdList",
-            "EcPconnWithVpconnNotAllowAssociateQoS",
-            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
-            "EcDeviceNotSupportQoS",
+            "EcPconnWithVpconnNotAllowAssociateQos",
+            "EcPconnWithCrossAccountVbrNotAllowAssociateQos",
+            "EcDeviceNotSupportQos",
             "EcPconnVbrMustContainsAll",
             "Unhandled",
         ];

@@ -8,7 +8,7 @@ pub enum ModifyExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueBandwidthPercent`: The quota of QosMediumPriorityQueueBandwidthPercent is exceeded.
     QuotaExceededQosMediumPriorityQueueBandwidthPercent(
         ::acs_runtime::client::ServiceError,
@@ -47,7 +47,7 @@ impl ModifyExpressConnectTrafficQosQueueError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
+            1 => Self::EcQosConflict(error),
             2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -57,7 +57,7 @@ impl ModifyExpressConnectTrafficQosQueueError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosConflict(error) => (1, error),
             Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
                 (2, error)
             }
@@ -78,7 +78,7 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosQueueError {
         let (index, error) = self.parts();
         let names = [
             "IncorrectStatusQos",
-            "EcQoSConflict",
+            "EcQosConflict",
             "QuotaExceededQosMediumPriorityQueueBandwidthPercent",
             "Unhandled",
         ];

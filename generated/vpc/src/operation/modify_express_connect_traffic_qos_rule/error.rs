@@ -8,7 +8,7 @@ pub enum ModifyExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
     IncorrectStatusQos(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
-    EcQoSConflict(::acs_runtime::client::ServiceError),
+    EcQosConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `EcQosRuleNotAllowV4AndV6`: QoS rules do not allow IPv4 and IPv6 addresses to be mixed and updated.
     EcQosRuleNotAllowV4AndV6(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -41,7 +41,7 @@ impl ModifyExpressConnectTrafficQosRuleError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IncorrectStatusQos(error),
-            1 => Self::EcQoSConflict(error),
+            1 => Self::EcQosConflict(error),
             2 => Self::EcQosRuleNotAllowV4AndV6(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -51,7 +51,7 @@ impl ModifyExpressConnectTrafficQosRuleError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
-            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosConflict(error) => (1, error),
             Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
             Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
@@ -70,7 +70,7 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosRuleError {
         let (index, error) = self.parts();
         let names = [
             "IncorrectStatusQos",
-            "EcQoSConflict",
+            "EcQosConflict",
             "EcQosRuleNotAllowV4AndV6",
             "Unhandled",
         ];

@@ -34,7 +34,7 @@ pub enum ModifyRouteEntryError {
     /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
     IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `ResourceNotFound.VSwitch`: The vSwitch where the specified networkinterface is located does not exist.
-    ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
+    ResourceNotFoundVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.RouteEntryId`: The param of %s is missing.
     MissingParamRouteEntryId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.RouteEntryName`: The param of %s is illegal.
@@ -98,7 +98,7 @@ pub enum ModifyRouteEntryError {
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationDenied.LocalRouteEntryBoundToVSwitch`: The VSwitch to which the local route you modified belongs is bound to the current routing table. You are not allowed to modify its next hop.
-    OperationDeniedLocalRouteEntryBoundToVSwitch(::acs_runtime::client::ServiceError),
+    OperationDeniedLocalRouteEntryBoundToVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.ModifyEcmpRoute`: Operation is failed because ecmp route can not modify.
     OperationFailedModifyEcmpRoute(::acs_runtime::client::ServiceError),
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -199,7 +199,7 @@ impl ModifyRouteEntryError {
             11 => Self::MissingParamNewNextHopType(error),
             12 => Self::UnsupportedFeatureModifyRouteEntryNextHop(error),
             13 => Self::IncorrectRouteEntryStatus(error),
-            14 => Self::ResourceNotFoundVSwitch(error),
+            14 => Self::ResourceNotFoundVswitch(error),
             15 => Self::MissingParamRouteEntryId(error),
             16 => Self::IllegalParamRouteEntryName(error),
             17 => Self::OperationDeniedLocalRouteEntryModified(error),
@@ -229,7 +229,7 @@ impl ModifyRouteEntryError {
             41 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
             42 => Self::InvalidAttachmentNotFound(error),
             43 => Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error),
-            44 => Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error),
+            44 => Self::OperationDeniedLocalRouteEntryBoundToVswitch(error),
             45 => Self::OperationFailedModifyEcmpRoute(error),
             46 => Self::Forbbiden(error),
             47 => Self::ResourceNotFoundNatGateway(error),
@@ -255,7 +255,7 @@ impl ModifyRouteEntryError {
             Self::MissingParamNewNextHopType(error) => (11, error),
             Self::UnsupportedFeatureModifyRouteEntryNextHop(error) => (12, error),
             Self::IncorrectRouteEntryStatus(error) => (13, error),
-            Self::ResourceNotFoundVSwitch(error) => (14, error),
+            Self::ResourceNotFoundVswitch(error) => (14, error),
             Self::MissingParamRouteEntryId(error) => (15, error),
             Self::IllegalParamRouteEntryName(error) => (16, error),
             Self::OperationDeniedLocalRouteEntryModified(error) => (17, error),
@@ -287,7 +287,7 @@ impl ModifyRouteEntryError {
             Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (41, error),
             Self::InvalidAttachmentNotFound(error) => (42, error),
             Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error) => (43, error),
-            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error) => (44, error),
+            Self::OperationDeniedLocalRouteEntryBoundToVswitch(error) => (44, error),
             Self::OperationFailedModifyEcmpRoute(error) => (45, error),
             Self::Forbbiden(error) => (46, error),
             Self::ResourceNotFoundNatGateway(error) => (47, error),
@@ -322,7 +322,7 @@ impl ::std::fmt::Debug for ModifyRouteEntryError {
             "MissingParamNewNextHopType",
             "UnsupportedFeatureModifyRouteEntryNextHop",
             "IncorrectRouteEntryStatus",
-            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVswitch",
             "MissingParamRouteEntryId",
             "IllegalParamRouteEntryName",
             "OperationDeniedLocalRouteEntryModified",
@@ -352,7 +352,7 @@ impl ::std::fmt::Debug for ModifyRouteEntryError {
             "OperationDeniedTrAttachmentIpv6Disabled",
             "InvalidAttachmentNotFound",
             "OperationDeniedLocalRouteEntryInSystemRouteTable",
-            "OperationDeniedLocalRouteEntryBoundToVSwitch",
+            "OperationDeniedLocalRouteEntryBoundToVswitch",
             "OperationFailedModifyEcmpRoute",
             "Forbbiden",
             "ResourceNotFoundNatGateway",

@@ -8,7 +8,7 @@ pub enum ModifySnatEntryError {
     /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
     InvalidSnatIpMalformed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.SourceVSwitchId.Duplicated`: The specified SourceCIDRis duplicated.
-    ForbiddenSourceVSwitchIdDuplicated(::acs_runtime::client::ServiceError),
+    ForbiddenSourceVswitchIdDuplicated(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Forbidden.IpUsedInForwardTable`: The specified SnatIp already used in forward table
     ForbiddenIpUsedInForwardTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.EipForSnatPool`: The Eip cannot support snat pool
@@ -121,7 +121,7 @@ impl ModifySnatEntryError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::InvalidSnatIpMalformed(error),
-            1 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            1 => Self::ForbiddenSourceVswitchIdDuplicated(error),
             2 => Self::ForbiddenIpUsedInForwardTable(error),
             3 => Self::OperationUnsupportedEipForSnatPool(error),
             4 => Self::InvalidParameterNameMalformed(error),
@@ -156,7 +156,7 @@ impl ModifySnatEntryError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::InvalidSnatIpMalformed(error) => (0, error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (1, error),
+            Self::ForbiddenSourceVswitchIdDuplicated(error) => (1, error),
             Self::ForbiddenIpUsedInForwardTable(error) => (2, error),
             Self::OperationUnsupportedEipForSnatPool(error) => (3, error),
             Self::InvalidParameterNameMalformed(error) => (4, error),
@@ -200,7 +200,7 @@ impl ::std::fmt::Debug for ModifySnatEntryError {
         let (index, error) = self.parts();
         let names = [
             "InvalidSnatIpMalformed",
-            "ForbiddenSourceVSwitchIdDuplicated",
+            "ForbiddenSourceVswitchIdDuplicated",
             "ForbiddenIpUsedInForwardTable",
             "OperationUnsupportedEipForSnatPool",
             "InvalidParameterNameMalformed",

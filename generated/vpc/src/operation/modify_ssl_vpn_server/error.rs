@@ -20,9 +20,9 @@ pub enum ModifySslVpnServerError {
     /// HTTP 400 `ClientIpPool.SubnetInvalid`: The specified client IP pool cannot be used.
     ClientIpPoolSubnetInvalid(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParameter.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParameterIDaaSInstanceId(::acs_runtime::client::ServiceError),
+    MissingParameterIdaasInstanceId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.GetIDaaSInfo`: Failed to get secret key from your IDaaS instance.
-    OperationFailedGetIDaaSInfo(::acs_runtime::client::ServiceError),
+    OperationFailedGetIdaasInfo(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
     OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.NotSupportMultiFactorAuth`: Current version of the VPN does not support multi-factor authentication.
@@ -40,13 +40,13 @@ pub enum ModifySslVpnServerError {
     /// HTTP 400 `VpnRouteEntry.Conflict`: The specified route entry has conflict.
     VpnRouteEntryConflict(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.IDaaSApplicationId`: The specified IDaaS application Id is not illegal, the application instance needs to be created based on the dedicated SSL VPN template.
-    IllegalParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
+    IllegalParamIdaasApplicationId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSApplicationId`: The input parameter IDaaSApplicationId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSApplicationId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasApplicationId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `SslVpnIDaaS2.NotSupport`: Current version of the VPN does not support IDaaS2.0.
-    SslVpnIDaaS2NotSupport(::acs_runtime::client::ServiceError),
+    SslVpnIdaas2NotSupport(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSRegionId`: The input parameter IDaaSRegionId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSRegionId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasRegionId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
     DryRunOperation(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.LocalSubnet`: The specified "LocalSubnet" (%s) is invalid.
@@ -58,9 +58,9 @@ pub enum ModifySslVpnServerError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSApplicationId.NotFound`: The specified IDaaS application Id does not exist.
-    InvalidIDaaSApplicationIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasApplicationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -124,8 +124,8 @@ impl ModifySslVpnServerError {
             4 => Self::SslVpnServerAddRouteError(error),
             5 => Self::ClientIpPoolNetmaskInvalid(error),
             6 => Self::ClientIpPoolSubnetInvalid(error),
-            7 => Self::MissingParameterIDaaSInstanceId(error),
-            8 => Self::OperationFailedGetIDaaSInfo(error),
+            7 => Self::MissingParameterIdaasInstanceId(error),
+            8 => Self::OperationFailedGetIdaasInfo(error),
             9 => Self::OperationFailedNoRamPermission(error),
             10 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
             11 => Self::SystemBusy(error),
@@ -133,17 +133,17 @@ impl ModifySslVpnServerError {
             13 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
             14 => Self::InvalidInstanceIdNotFound(error),
             15 => Self::VpnRouteEntryConflict(error),
-            16 => Self::IllegalParamIDaaSApplicationId(error),
-            17 => Self::MissingParamIDaaSApplicationId(error),
-            18 => Self::SslVpnIDaaS2NotSupport(error),
-            19 => Self::MissingParamIDaaSRegionId(error),
+            16 => Self::IllegalParamIdaasApplicationId(error),
+            17 => Self::MissingParamIdaasApplicationId(error),
+            18 => Self::SslVpnIdaas2NotSupport(error),
+            19 => Self::MissingParamIdaasRegionId(error),
             20 => Self::DryRunOperation(error),
             21 => Self::IllegalParamLocalSubnet(error),
             22 => Self::ForbbidenSubUser(error),
             23 => Self::Forbidden(error),
             24 => Self::InvalidRegionIdNotFound(error),
-            25 => Self::InvalidIDaaSInstanceIdNotFound(error),
-            26 => Self::InvalidIDaaSApplicationIdNotFound(error),
+            25 => Self::InvalidIdaasInstanceIdNotFound(error),
+            26 => Self::InvalidIdaasApplicationIdNotFound(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -158,8 +158,8 @@ impl ModifySslVpnServerError {
             Self::SslVpnServerAddRouteError(error) => (4, error),
             Self::ClientIpPoolNetmaskInvalid(error) => (5, error),
             Self::ClientIpPoolSubnetInvalid(error) => (6, error),
-            Self::MissingParameterIDaaSInstanceId(error) => (7, error),
-            Self::OperationFailedGetIDaaSInfo(error) => (8, error),
+            Self::MissingParameterIdaasInstanceId(error) => (7, error),
+            Self::OperationFailedGetIdaasInfo(error) => (8, error),
             Self::OperationFailedNoRamPermission(error) => (9, error),
             Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (10, error),
             Self::SystemBusy(error) => (11, error),
@@ -169,17 +169,17 @@ impl ModifySslVpnServerError {
             }
             Self::InvalidInstanceIdNotFound(error) => (14, error),
             Self::VpnRouteEntryConflict(error) => (15, error),
-            Self::IllegalParamIDaaSApplicationId(error) => (16, error),
-            Self::MissingParamIDaaSApplicationId(error) => (17, error),
-            Self::SslVpnIDaaS2NotSupport(error) => (18, error),
-            Self::MissingParamIDaaSRegionId(error) => (19, error),
+            Self::IllegalParamIdaasApplicationId(error) => (16, error),
+            Self::MissingParamIdaasApplicationId(error) => (17, error),
+            Self::SslVpnIdaas2NotSupport(error) => (18, error),
+            Self::MissingParamIdaasRegionId(error) => (19, error),
             Self::DryRunOperation(error) => (20, error),
             Self::IllegalParamLocalSubnet(error) => (21, error),
             Self::ForbbidenSubUser(error) => (22, error),
             Self::Forbidden(error) => (23, error),
             Self::InvalidRegionIdNotFound(error) => (24, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (25, error),
-            Self::InvalidIDaaSApplicationIdNotFound(error) => (26, error),
+            Self::InvalidIdaasInstanceIdNotFound(error) => (25, error),
+            Self::InvalidIdaasApplicationIdNotFound(error) => (26, error),
             Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
@@ -203,8 +203,8 @@ impl ::std::fmt::Debug for ModifySslVpnServerError {
             "SslVpnServerAddRouteError",
             "ClientIpPoolNetmaskInvalid",
             "ClientIpPoolSubnetInvalid",
-            "MissingParameterIDaaSInstanceId",
-            "OperationFailedGetIDaaSInfo",
+            "MissingParameterIdaasInstanceId",
+            "OperationFailedGetIdaasInfo",
             "OperationFailedNoRamPermission",
             "OperationUnsupportedNotSupportMultiFactorAuth",
             "SystemBusy",
@@ -212,17 +212,17 @@ impl ::std::fmt::Debug for ModifySslVpnServerError {
             "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
             "InvalidInstanceIdNotFound",
             "VpnRouteEntryConflict",
-            "IllegalParamIDaaSApplicationId",
-            "MissingParamIDaaSApplicationId",
-            "SslVpnIDaaS2NotSupport",
-            "MissingParamIDaaSRegionId",
+            "IllegalParamIdaasApplicationId",
+            "MissingParamIdaasApplicationId",
+            "SslVpnIdaas2NotSupport",
+            "MissingParamIdaasRegionId",
             "DryRunOperation",
             "IllegalParamLocalSubnet",
             "ForbbidenSubUser",
             "Forbidden",
             "InvalidRegionIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
-            "InvalidIDaaSApplicationIdNotFound",
+            "InvalidIdaasInstanceIdNotFound",
+            "InvalidIdaasApplicationIdNotFound",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -76,7 +76,7 @@ pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `Forbidden.VbrNotAllowModifySiteLink`: Can not modify virtualBorderRouter site link, please call PD to authorize.
     ForbiddenVbrNotAllowModifySiteLink(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.VirtualBorderRouterEnableIPv6`: The operation failed. The device or region does not support IPv6 functions.
-    OperationUnsupportedVirtualBorderRouterEnableIPv6(
+    OperationUnsupportedVirtualBorderRouterEnableIpv6(
         ::acs_runtime::client::ServiceError,
     ),
     /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
@@ -223,7 +223,7 @@ impl ModifyVirtualBorderRouterAttributeError {
             31 => Self::MissingParamMinTxInterval(error),
             32 => Self::DuplicatedParamLocalGatewayIp(error),
             33 => Self::ForbiddenVbrNotAllowModifySiteLink(error),
-            34 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            34 => Self::OperationUnsupportedVirtualBorderRouterEnableIpv6(error),
             35 => Self::OperationFailedPconnAllocateVlan0(error),
             36 => Self::IllegalParamVlanId(error),
             37 => Self::OperationFailedVbrLocked(error),
@@ -280,7 +280,7 @@ impl ModifyVirtualBorderRouterAttributeError {
             Self::MissingParamMinTxInterval(error) => (31, error),
             Self::DuplicatedParamLocalGatewayIp(error) => (32, error),
             Self::ForbiddenVbrNotAllowModifySiteLink(error) => (33, error),
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (34, error),
+            Self::OperationUnsupportedVirtualBorderRouterEnableIpv6(error) => (34, error),
             Self::OperationFailedPconnAllocateVlan0(error) => (35, error),
             Self::IllegalParamVlanId(error) => (36, error),
             Self::OperationFailedVbrLocked(error) => (37, error),
@@ -346,7 +346,7 @@ impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
             "MissingParamMinTxInterval",
             "DuplicatedParamLocalGatewayIp",
             "ForbiddenVbrNotAllowModifySiteLink",
-            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
+            "OperationUnsupportedVirtualBorderRouterEnableIpv6",
             "OperationFailedPconnAllocateVlan0",
             "IllegalParamVlanId",
             "OperationFailedVbrLocked",

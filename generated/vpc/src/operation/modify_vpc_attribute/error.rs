@@ -40,7 +40,7 @@ pub enum ModifyVpcAttributeError {
     /// HTTP 400 `OperationFailed.ClassicLinkEnabled`: Operation failed because classicLink is enabled.
     OperationFailedClassicLinkEnabled(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IpV6VSwitchInuse`: %s
-    OperationFailedIpV6vSwitchInuse(::acs_runtime::client::ServiceError),
+    OperationFailedIpV6VswitchInuse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.Ipv6GatewayInUse`: The IPv6 gateway is in use.
     OperationFailedIpv6GatewayInUse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.QueryCenIpv6Status`: Failed to query the IPv6 status of the specified VPC in CEN.
@@ -52,7 +52,7 @@ pub enum ModifyVpcAttributeError {
     /// HTTP 400 `ResourceNotEnough.Ipv6Cidr`: The specified resource ipv6 cidr is not enough.
     ResourceNotEnoughIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IPv6CidrNotReserved`: The IPv6 CIDR block is not reserved.
-    OperationFailedIPv6CidrNotReserved(::acs_runtime::client::ServiceError),
+    OperationFailedIpv6CidrNotReserved(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Ipv6Cidr`: The specified Ipv6CidrBlock is invalid.
     IllegalParamIpv6Cidr(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidIpv6Instance.NotFound`: The specified resource of InvalidIpv6Instance is not found.
@@ -145,13 +145,13 @@ impl ModifyVpcAttributeError {
             13 => Self::OperationUnsupportedIpv6Feature(error),
             14 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
             15 => Self::OperationFailedClassicLinkEnabled(error),
-            16 => Self::OperationFailedIpV6vSwitchInuse(error),
+            16 => Self::OperationFailedIpV6VswitchInuse(error),
             17 => Self::OperationFailedIpv6GatewayInUse(error),
             18 => Self::OperationFailedQueryCenIpv6Status(error),
             19 => Self::OperationUnsupportedCenIpv6Enabled(error),
             20 => Self::UnsupportedFeatureIpv6Isp(error),
             21 => Self::ResourceNotEnoughIpv6Cidr(error),
-            22 => Self::OperationFailedIPv6CidrNotReserved(error),
+            22 => Self::OperationFailedIpv6CidrNotReserved(error),
             23 => Self::IllegalParamIpv6Cidr(error),
             24 => Self::InvalidIpv6InstanceNotFound(error),
             25 => Self::ExclusiveParamEnableIpv6AndCidrBlock(error),
@@ -183,13 +183,13 @@ impl ModifyVpcAttributeError {
             Self::OperationUnsupportedIpv6Feature(error) => (13, error),
             Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (14, error),
             Self::OperationFailedClassicLinkEnabled(error) => (15, error),
-            Self::OperationFailedIpV6vSwitchInuse(error) => (16, error),
+            Self::OperationFailedIpV6VswitchInuse(error) => (16, error),
             Self::OperationFailedIpv6GatewayInUse(error) => (17, error),
             Self::OperationFailedQueryCenIpv6Status(error) => (18, error),
             Self::OperationUnsupportedCenIpv6Enabled(error) => (19, error),
             Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
             Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
-            Self::OperationFailedIPv6CidrNotReserved(error) => (22, error),
+            Self::OperationFailedIpv6CidrNotReserved(error) => (22, error),
             Self::IllegalParamIpv6Cidr(error) => (23, error),
             Self::InvalidIpv6InstanceNotFound(error) => (24, error),
             Self::ExclusiveParamEnableIpv6AndCidrBlock(error) => (25, error),
@@ -230,13 +230,13 @@ impl ::std::fmt::Debug for ModifyVpcAttributeError {
             "OperationUnsupportedIpv6Feature",
             "ParamExclusiveEnableIpv6AndCidrBlock",
             "OperationFailedClassicLinkEnabled",
-            "OperationFailedIpV6vSwitchInuse",
+            "OperationFailedIpV6VswitchInuse",
             "OperationFailedIpv6GatewayInUse",
             "OperationFailedQueryCenIpv6Status",
             "OperationUnsupportedCenIpv6Enabled",
             "UnsupportedFeatureIpv6Isp",
             "ResourceNotEnoughIpv6Cidr",
-            "OperationFailedIPv6CidrNotReserved",
+            "OperationFailedIpv6CidrNotReserved",
             "IllegalParamIpv6Cidr",
             "InvalidIpv6InstanceNotFound",
             "ExclusiveParamEnableIpv6AndCidrBlock",

@@ -66,7 +66,7 @@ pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 400 `OperationFailed.RouteConflictWithIPsecServer`: Operation failed because the route to create conflicts with the client IP pool of the IPsec server.
     ///
     /// Also returned with HTTP 500: Operation failed because the specified route conflicts with IPsec server.
-    OperationFailedRouteConflictWithIPsecServer(::acs_runtime::client::ServiceError),
+    OperationFailedRouteConflictWithIpsecServer(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.TunnelId`: The specified TunnelId is invalid.
     IllegalParamTunnelId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IllegalParam.Role`: The specified Role is invalid.
@@ -183,7 +183,7 @@ impl ModifyVpnConnectionAttributeError {
             26 => Self::InvalidTunnelCidrMalformed(error),
             27 => Self::CustomerGatewayConflictRouteEntry(error),
             28 => Self::VpnTaskConflict(error),
-            29 => Self::OperationFailedRouteConflictWithIPsecServer(error),
+            29 => Self::OperationFailedRouteConflictWithIpsecServer(error),
             30 => Self::IllegalParamTunnelId(error),
             31 => Self::IllegalParamRole(error),
             32 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
@@ -230,7 +230,7 @@ impl ModifyVpnConnectionAttributeError {
             Self::InvalidTunnelCidrMalformed(error) => (26, error),
             Self::CustomerGatewayConflictRouteEntry(error) => (27, error),
             Self::VpnTaskConflict(error) => (28, error),
-            Self::OperationFailedRouteConflictWithIPsecServer(error) => (29, error),
+            Self::OperationFailedRouteConflictWithIpsecServer(error) => (29, error),
             Self::IllegalParamTunnelId(error) => (30, error),
             Self::IllegalParamRole(error) => (31, error),
             Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
@@ -288,7 +288,7 @@ impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
             "InvalidTunnelCidrMalformed",
             "CustomerGatewayConflictRouteEntry",
             "VpnTaskConflict",
-            "OperationFailedRouteConflictWithIPsecServer",
+            "OperationFailedRouteConflictWithIpsecServer",
             "IllegalParamTunnelId",
             "IllegalParamRole",
             "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",

@@ -44,7 +44,7 @@ pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `IncorrectRouteEntryStatus`: Some route entry status blocked this operation.
     IncorrectRouteEntryStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current virtual switch status does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidCidrBlock`: Specified CIDR block is not valid.
     InvalidCidrBlock(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidNextHopType`: Specified parameter "NextHopType" is not valid
@@ -52,7 +52,7 @@ pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `InvalidNextHop.NotFound`: Specified next hop does not exist.
     InvalidNextHopNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVRouter.NotFound`: vRouter not exists.
-    InvalidVRouterNotFound(::acs_runtime::client::ServiceError),
+    InvalidVrouterNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidVPC.NotFound`: vpc not exists.
     InvalidVpcNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidNexthopTypeAndList.BothNull`: both nexthopType and nextHopList are null.
@@ -232,11 +232,11 @@ impl PublishVpnRouteEntryError {
             16 => Self::IncorrectVpcStatus(error),
             17 => Self::IncorrectInstanceStatus(error),
             18 => Self::IncorrectRouteEntryStatus(error),
-            19 => Self::IncorrectVSwitchStatus(error),
+            19 => Self::IncorrectVswitchStatus(error),
             20 => Self::InvalidCidrBlock(error),
             21 => Self::InvalidNextHopType(error),
             22 => Self::InvalidNextHopNotFound(error),
-            23 => Self::InvalidVRouterNotFound(error),
+            23 => Self::InvalidVrouterNotFound(error),
             24 => Self::InvalidVpcNotFound(error),
             25 => Self::InvalidNexthopTypeAndListBothNull(error),
             26 => Self::InvalidNexthopTypeAndListBothNotNull(error),
@@ -298,11 +298,11 @@ impl PublishVpnRouteEntryError {
             Self::IncorrectVpcStatus(error) => (16, error),
             Self::IncorrectInstanceStatus(error) => (17, error),
             Self::IncorrectRouteEntryStatus(error) => (18, error),
-            Self::IncorrectVSwitchStatus(error) => (19, error),
+            Self::IncorrectVswitchStatus(error) => (19, error),
             Self::InvalidCidrBlock(error) => (20, error),
             Self::InvalidNextHopType(error) => (21, error),
             Self::InvalidNextHopNotFound(error) => (22, error),
-            Self::InvalidVRouterNotFound(error) => (23, error),
+            Self::InvalidVrouterNotFound(error) => (23, error),
             Self::InvalidVpcNotFound(error) => (24, error),
             Self::InvalidNexthopTypeAndListBothNull(error) => (25, error),
             Self::InvalidNexthopTypeAndListBothNotNull(error) => (26, error),
@@ -375,11 +375,11 @@ impl ::std::fmt::Debug for PublishVpnRouteEntryError {
             "IncorrectVpcStatus",
             "IncorrectInstanceStatus",
             "IncorrectRouteEntryStatus",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "InvalidCidrBlock",
             "InvalidNextHopType",
             "InvalidNextHopNotFound",
-            "InvalidVRouterNotFound",
+            "InvalidVrouterNotFound",
             "InvalidVpcNotFound",
             "InvalidNexthopTypeAndListBothNull",
             "InvalidNexthopTypeAndListBothNotNull",

@@ -36,7 +36,7 @@ pub enum UnassociateNetworkAclError {
     /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
     NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
     /// HTTP 400 `Mismatch.NetworkAclAndVSwitch`: The specified network ACL and vSwitch are not matched.
-    MismatchNetworkAclAndVSwitch(::acs_runtime::client::ServiceError),
+    MismatchNetworkAclAndVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.Resource`: Missing parameter Resource.
     MissingParamResource(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationDenied.NetworkAclAttachmentInMiddleStatus`: The network ACL is being bound to or unbound from the switch.
@@ -108,7 +108,7 @@ impl UnassociateNetworkAclError {
             12 => Self::InvalidResourceVpcError(error),
             13 => Self::InvalidResourceNotBinding(error),
             14 => Self::NotSupportNetworkAcl(error),
-            15 => Self::MismatchNetworkAclAndVSwitch(error),
+            15 => Self::MismatchNetworkAclAndVswitch(error),
             16 => Self::MissingParamResource(error),
             17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
             18 => Self::InternalError(error),
@@ -134,7 +134,7 @@ impl UnassociateNetworkAclError {
             Self::InvalidResourceVpcError(error) => (12, error),
             Self::InvalidResourceNotBinding(error) => (13, error),
             Self::NotSupportNetworkAcl(error) => (14, error),
-            Self::MismatchNetworkAclAndVSwitch(error) => (15, error),
+            Self::MismatchNetworkAclAndVswitch(error) => (15, error),
             Self::MissingParamResource(error) => (16, error),
             Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (17, error),
             Self::InternalError(error) => (18, error),
@@ -169,7 +169,7 @@ impl ::std::fmt::Debug for UnassociateNetworkAclError {
             "InvalidResourceVpcError",
             "InvalidResourceNotBinding",
             "NotSupportNetworkAcl",
-            "MismatchNetworkAclAndVSwitch",
+            "MismatchNetworkAclAndVswitch",
             "MissingParamResource",
             "OperationDeniedNetworkAclAttachmentInMiddleStatus",
             "InternalError",

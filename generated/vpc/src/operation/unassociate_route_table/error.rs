@@ -10,19 +10,19 @@ pub enum UnassociateRouteTableError {
     /// HTTP 400 `InvalidParameter.Action`: This vpc feature is not supported in this region
     InvalidParameterAction(::acs_runtime::client::ServiceError),
     /// HTTP 400 `IncorrectVSwitchStatus`: The current status of the virtual switch does not support this operation.
-    IncorrectVSwitchStatus(::acs_runtime::client::ServiceError),
+    IncorrectVswitchStatus(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationUnsupported.SystemRouteTable`: System route table can not be unassociated.
     OperationUnsupportedSystemRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 400 `InvalidStatus.VSwitch`: Specified vswitch is not in stable status and cannot operate.
-    InvalidStatusVSwitch(::acs_runtime::client::ServiceError),
+    InvalidStatusVswitch(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidRouteTableId.NotFound`: Specified route table does not exist.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified VSwitch does not exist.
-    InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidVswitchIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidBindingStatus.RouteTable`: The specified virtual switch and route table does not bind
     InvalidBindingStatusRouteTable(::acs_runtime::client::ServiceError),
     /// HTTP 404 `OperationFailed.VSwitchNotAssociate`: Specified vswitch is not associated with the routeTable and cannot operate.
-    OperationFailedVSwitchNotAssociate(::acs_runtime::client::ServiceError),
+    OperationFailedVswitchNotAssociate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
     #[deprecated(
         note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
@@ -63,13 +63,13 @@ impl UnassociateRouteTableError {
         match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidParameterAction(error),
-            2 => Self::IncorrectVSwitchStatus(error),
+            2 => Self::IncorrectVswitchStatus(error),
             3 => Self::OperationUnsupportedSystemRouteTable(error),
-            4 => Self::InvalidStatusVSwitch(error),
+            4 => Self::InvalidStatusVswitch(error),
             5 => Self::InvalidRouteTableIdNotFound(error),
-            6 => Self::InvalidVSwitchIdNotFound(error),
+            6 => Self::InvalidVswitchIdNotFound(error),
             7 => Self::InvalidBindingStatusRouteTable(error),
-            8 => Self::OperationFailedVSwitchNotAssociate(error),
+            8 => Self::OperationFailedVswitchNotAssociate(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
@@ -79,13 +79,13 @@ impl UnassociateRouteTableError {
         match self {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InvalidParameterAction(error) => (1, error),
-            Self::IncorrectVSwitchStatus(error) => (2, error),
+            Self::IncorrectVswitchStatus(error) => (2, error),
             Self::OperationUnsupportedSystemRouteTable(error) => (3, error),
-            Self::InvalidStatusVSwitch(error) => (4, error),
+            Self::InvalidStatusVswitch(error) => (4, error),
             Self::InvalidRouteTableIdNotFound(error) => (5, error),
-            Self::InvalidVSwitchIdNotFound(error) => (6, error),
+            Self::InvalidVswitchIdNotFound(error) => (6, error),
             Self::InvalidBindingStatusRouteTable(error) => (7, error),
-            Self::OperationFailedVSwitchNotAssociate(error) => (8, error),
+            Self::OperationFailedVswitchNotAssociate(error) => (8, error),
             Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
@@ -104,13 +104,13 @@ impl ::std::fmt::Debug for UnassociateRouteTableError {
         let names = [
             "InvalidRegionIdNotFound",
             "InvalidParameterAction",
-            "IncorrectVSwitchStatus",
+            "IncorrectVswitchStatus",
             "OperationUnsupportedSystemRouteTable",
-            "InvalidStatusVSwitch",
+            "InvalidStatusVswitch",
             "InvalidRouteTableIdNotFound",
-            "InvalidVSwitchIdNotFound",
+            "InvalidVswitchIdNotFound",
             "InvalidBindingStatusRouteTable",
-            "OperationFailedVSwitchNotAssociate",
+            "OperationFailedVswitchNotAssociate",
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()

@@ -22,7 +22,7 @@ pub enum UnassociateVpcCidrBlockError {
     /// HTTP 400 `InvalidIpv6CidrBlock.NotFound`: %s
     InvalidIpv6CidrBlockNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.IpV6VSwitchInuse`: Operation failed because some vswitch ipv6 is in use.
-    OperationFailedIpV6vSwitchInuse(::acs_runtime::client::ServiceError),
+    OperationFailedIpV6VswitchInuse(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.SecondaryCidrBlockOrIpv6CidrBlock`: Either SecondaryCidrBlock or Ipv6CidrBlock must be specified.
     MissingParamSecondaryCidrBlockOrIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -72,7 +72,7 @@ impl UnassociateVpcCidrBlockError {
             5 => Self::InvalidSecondaryCidrBlockNotFound(error),
             6 => Self::OperationFailedCidrInUse(error),
             7 => Self::InvalidIpv6CidrBlockNotFound(error),
-            8 => Self::OperationFailedIpV6vSwitchInuse(error),
+            8 => Self::OperationFailedIpV6VswitchInuse(error),
             9 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -89,7 +89,7 @@ impl UnassociateVpcCidrBlockError {
             Self::InvalidSecondaryCidrBlockNotFound(error) => (5, error),
             Self::OperationFailedCidrInUse(error) => (6, error),
             Self::InvalidIpv6CidrBlockNotFound(error) => (7, error),
-            Self::OperationFailedIpV6vSwitchInuse(error) => (8, error),
+            Self::OperationFailedIpV6VswitchInuse(error) => (8, error),
             Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (9, error),
             Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
@@ -115,7 +115,7 @@ impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
             "InvalidSecondaryCidrBlockNotFound",
             "OperationFailedCidrInUse",
             "InvalidIpv6CidrBlockNotFound",
-            "OperationFailedIpV6vSwitchInuse",
+            "OperationFailedIpV6VswitchInuse",
             "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
             "Unhandled",
         ];

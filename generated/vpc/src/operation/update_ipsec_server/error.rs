@@ -18,7 +18,7 @@ pub enum UpdateIpsecServerError {
     /// HTTP 400 `IllegalParam.ClientIpPool`: The specified "ClientIpPool" (%s) is invalid.
     IllegalParamClientIpPool(::acs_runtime::client::ServiceError),
     /// HTTP 400 `MissingParam.IDaaSInstanceId`: The input parameter IDaaSInstanceId is mandatory when enable multi-factor authentication.
-    MissingParamIDaaSInstanceId(::acs_runtime::client::ServiceError),
+    MissingParamIdaasInstanceId(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.NoRamPermission`: Vpn Service has no permission to operate your IDaaS instances.
     OperationFailedNoRamPermission(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.AddVpcRoute`: It's failed to add VPC route after this operation.
@@ -38,7 +38,7 @@ pub enum UpdateIpsecServerError {
     /// HTTP 404 `InvalidIpsecServerId.NotFound`: The specified IPsec server ID (%s) does not exist.
     InvalidIpsecServerIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 404 `InvalidIDaaSInstanceId.NotFound`: The specified IDaaS instance ID does not exist.
-    InvalidIDaaSInstanceIdNotFound(::acs_runtime::client::ServiceError),
+    InvalidIdaasInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
@@ -94,7 +94,7 @@ impl UpdateIpsecServerError {
             3 => Self::IllegalParamAuthMethod(error),
             4 => Self::IllegalParamLocalSubnet(error),
             5 => Self::IllegalParamClientIpPool(error),
-            6 => Self::MissingParamIDaaSInstanceId(error),
+            6 => Self::MissingParamIdaasInstanceId(error),
             7 => Self::OperationFailedNoRamPermission(error),
             8 => Self::OperationFailedAddVpcRoute(error),
             9 => Self::ClientIpPoolNetmaskInvalid(error),
@@ -104,7 +104,7 @@ impl UpdateIpsecServerError {
             13 => Self::SystemBusy(error),
             14 => Self::Forbidden(error),
             15 => Self::InvalidIpsecServerIdNotFound(error),
-            16 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            16 => Self::InvalidIdaasInstanceIdNotFound(error),
             17 => Self::OperationConflict(error),
             _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
@@ -119,7 +119,7 @@ impl UpdateIpsecServerError {
             Self::IllegalParamAuthMethod(error) => (3, error),
             Self::IllegalParamLocalSubnet(error) => (4, error),
             Self::IllegalParamClientIpPool(error) => (5, error),
-            Self::MissingParamIDaaSInstanceId(error) => (6, error),
+            Self::MissingParamIdaasInstanceId(error) => (6, error),
             Self::OperationFailedNoRamPermission(error) => (7, error),
             Self::OperationFailedAddVpcRoute(error) => (8, error),
             Self::ClientIpPoolNetmaskInvalid(error) => (9, error),
@@ -129,7 +129,7 @@ impl UpdateIpsecServerError {
             Self::SystemBusy(error) => (13, error),
             Self::Forbidden(error) => (14, error),
             Self::InvalidIpsecServerIdNotFound(error) => (15, error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => (16, error),
+            Self::InvalidIdaasInstanceIdNotFound(error) => (16, error),
             Self::OperationConflict(error) => (17, error),
             Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
@@ -153,7 +153,7 @@ impl ::std::fmt::Debug for UpdateIpsecServerError {
             "IllegalParamAuthMethod",
             "IllegalParamLocalSubnet",
             "IllegalParamClientIpPool",
-            "MissingParamIDaaSInstanceId",
+            "MissingParamIdaasInstanceId",
             "OperationFailedNoRamPermission",
             "OperationFailedAddVpcRoute",
             "ClientIpPoolNetmaskInvalid",
@@ -163,7 +163,7 @@ impl ::std::fmt::Debug for UpdateIpsecServerError {
             "SystemBusy",
             "Forbidden",
             "InvalidIpsecServerIdNotFound",
-            "InvalidIDaaSInstanceIdNotFound",
+            "InvalidIdaasInstanceIdNotFound",
             "OperationConflict",
             "Unhandled",
         ];

@@ -42,7 +42,7 @@ pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 400 `OperationUnsupported.RouterInterfaceExist`: Operation failed because the VPC has a router interface.
     OperationUnsupportedRouterInterfaceExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.VRouterNotExist`: Operation failed because the VRouter does not exist.
-    OperationFailedVRouterNotExist(::acs_runtime::client::ServiceError),
+    OperationFailedVrouterNotExist(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.SnatQuotaExceed`: Operation failed because the maximum number of SNAT entry is exceeded.
     OperationFailedSnatQuotaExceed(::acs_runtime::client::ServiceError),
     /// HTTP 400 `OperationFailed.DnatQuotaExceed`: Operation failed because the maximum number of forward entry is exceeded.
@@ -130,7 +130,7 @@ impl UpdateNatGatewayNatTypeError {
             15 => Self::OperationFailedVswNotBelongToVpc(error),
             16 => Self::OperationUnsupportedVpcAttachedCen(error),
             17 => Self::OperationUnsupportedRouterInterfaceExist(error),
-            18 => Self::OperationFailedVRouterNotExist(error),
+            18 => Self::OperationFailedVrouterNotExist(error),
             19 => Self::OperationFailedSnatQuotaExceed(error),
             20 => Self::OperationFailedDnatQuotaExceed(error),
             21 => Self::OperationFailedVswBindedRouteTable(error),
@@ -163,7 +163,7 @@ impl UpdateNatGatewayNatTypeError {
             Self::OperationFailedVswNotBelongToVpc(error) => (15, error),
             Self::OperationUnsupportedVpcAttachedCen(error) => (16, error),
             Self::OperationUnsupportedRouterInterfaceExist(error) => (17, error),
-            Self::OperationFailedVRouterNotExist(error) => (18, error),
+            Self::OperationFailedVrouterNotExist(error) => (18, error),
             Self::OperationFailedSnatQuotaExceed(error) => (19, error),
             Self::OperationFailedDnatQuotaExceed(error) => (20, error),
             Self::OperationFailedVswBindedRouteTable(error) => (21, error),
@@ -205,7 +205,7 @@ impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
             "OperationFailedVswNotBelongToVpc",
             "OperationUnsupportedVpcAttachedCen",
             "OperationUnsupportedRouterInterfaceExist",
-            "OperationFailedVRouterNotExist",
+            "OperationFailedVrouterNotExist",
             "OperationFailedSnatQuotaExceed",
             "OperationFailedDnatQuotaExceed",
             "OperationFailedVswBindedRouteTable",

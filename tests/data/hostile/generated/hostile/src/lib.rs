@@ -25,7 +25,7 @@
 //! - `default2` (1 operation): Default
 //! - `default3` (1 operation): default
 //! - `family` (1 operation): 实例 管理
-//! - `operations-in-no-family` (28 operations): Operations in no family
+//! - `operations-in-no-family` (30 operations): Operations in no family
 //! - `rust-fn-main` (1 operation): \`\`\`rust
 //!   fn main() {}
 //!

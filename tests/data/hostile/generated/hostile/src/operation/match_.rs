@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, MatchRequest>;
 /// Request of `Match`: An operation named like a keyword.
 ///
 /// # Example
@@ -170,85 +173,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `Match`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum MatchError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for MatchError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::MatchError;
+impl crate::Client {
+    /// Calls `Match`: An operation named like a keyword.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](MatchRequestBuilder::send) it. The parameters and their rules: [`MatchRequest`].
+    #[inline]
+    pub fn match_(&self) -> MatchRequestBuilder<&Self> {
+        MatchRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl MatchError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `Match`: An operation named like a keyword.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`MatchRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for MatchError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for MatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl MatchError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for MatchError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for MatchError {}
-impl AsRef<::acs_runtime::client::ServiceError> for MatchError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn match_(&self) -> MatchRequestBuilder<&Self> {
+        MatchRequestBuilder::new(self)
     }
 }

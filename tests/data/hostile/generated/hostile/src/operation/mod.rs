@@ -9,6 +9,9 @@ pub mod async_;
 pub mod async_client_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
+pub mod call;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod carriage_returns;
 #[rustfmt::skip]
 #[cfg(feature = "family")]
@@ -25,6 +28,9 @@ pub mod core_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
 pub mod deep_brackets;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
+pub mod delegate_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
 pub mod double_underscore;

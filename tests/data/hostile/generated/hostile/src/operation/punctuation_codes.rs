@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, PunctuationCodesRequest>;
 /// Request of `PunctuationCodes`: Error codes made of punctuation.
 ///
 /// # Example
@@ -184,102 +187,24 @@ for PunctuationCodesResponse {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `PunctuationCodes`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum PunctuationCodesError {
-    /// HTTP 400 `!!!`: \<b\>bold\</b\> `text panic!() `
-    Unnamed(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `???`
+mod error;
+pub use error::PunctuationCodesError;
+impl crate::Client {
+    /// Calls `PunctuationCodes`: Error codes made of punctuation.
     ///
-    /// ```text
-    /// panic!()
-    /// ```
-    UnnamedError(::acs_runtime::client::ServiceError),
-    /// HTTP 400 `Unhandled`
-    UnhandledError(::acs_runtime::client::ServiceError),
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for PunctuationCodesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(error.code_index(&["!!!", "???", "Unhandled"]), error)
+    /// Set the parameters on the returned builder, then [`send`](PunctuationCodesRequestBuilder::send) it. The parameters and their rules: [`PunctuationCodesRequest`].
+    #[inline]
+    pub fn punctuation_codes(&self) -> PunctuationCodesRequestBuilder<&Self> {
+        PunctuationCodesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl PunctuationCodesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `PunctuationCodes`: Error codes made of punctuation.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`PunctuationCodesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        match index {
-            0 => Self::Unnamed(error),
-            1 => Self::UnnamedError(error),
-            2 => Self::UnhandledError(error),
-            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
-        }
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unnamed(error) => (0, error),
-            Self::UnnamedError(error) => (1, error),
-            Self::UnhandledError(error) => (2, error),
-            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for PunctuationCodesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for PunctuationCodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unnamed", "UnnamedError", "UnhandledError", "Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl PunctuationCodesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for PunctuationCodesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for PunctuationCodesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for PunctuationCodesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn punctuation_codes(&self) -> PunctuationCodesRequestBuilder<&Self> {
+        PunctuationCodesRequestBuilder::new(self)
     }
 }

@@ -10,6 +10,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, ReservedNamesRequest>;
 /// Request of `ReservedNames`: Parameters named like the prelude, derives and keywords.
 ///
 /// # Example
@@ -154,15 +157,14 @@ pub struct ReservedNamesRequestBuilder<C = ()> {
 impl<C> ReservedNamesRequestBuilder<C> {
     /// Sets `Default`.
     ///
-    /// - Wire name: `Default`.
+    /// Its description, rules and example: [`ReservedNamesRequest::default_`](ReservedNamesRequest::default_).
     pub fn default_(mut self, value: crate::types::ReservedNamesDefault) -> Self {
         self.inner.default_ = Some(value);
         self
     }
     /// Sets `Option`.
     ///
-    /// - Wire name: `Option`.
-    /// - Must be one of `Some`, `None`.
+    /// Its description, rules and example: [`ReservedNamesRequest::option`](ReservedNamesRequest::option).
     pub fn option(
         mut self,
         value: impl Into<crate::types::ReservedNamesOption>,
@@ -172,49 +174,49 @@ impl<C> ReservedNamesRequestBuilder<C> {
     }
     /// Sets `self`.
     ///
-    /// - Wire name: `self`.
+    /// Its description, rules and example: [`ReservedNamesRequest::self_`](ReservedNamesRequest::self_).
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.inner.self_ = Some(value.into());
         self
     }
     /// Sets `crate`.
     ///
-    /// - Wire name: `crate`.
+    /// Its description, rules and example: [`ReservedNamesRequest::crate_`](ReservedNamesRequest::crate_).
     pub fn crate_(mut self, value: impl Into<String>) -> Self {
         self.inner.crate_ = Some(value.into());
         self
     }
     /// Sets `super`.
     ///
-    /// - Wire name: `super`.
+    /// Its description, rules and example: [`ReservedNamesRequest::super_`](ReservedNamesRequest::super_).
     pub fn super_(mut self, value: impl Into<String>) -> Self {
         self.inner.super_ = Some(value.into());
         self
     }
     /// Sets `Build`.
     ///
-    /// - Wire name: `Build`.
+    /// Its description, rules and example: [`ReservedNamesRequest::build_`](ReservedNamesRequest::build_).
     pub fn build_(mut self, value: impl Into<String>) -> Self {
         self.inner.build_ = Some(value.into());
         self
     }
     /// Sets `Send`.
     ///
-    /// - Wire name: `Send`.
+    /// Its description, rules and example: [`ReservedNamesRequest::send_`](ReservedNamesRequest::send_).
     pub fn send_(mut self, value: impl Into<String>) -> Self {
         self.inner.send_ = Some(value.into());
         self
     }
     /// Sets `New`.
     ///
-    /// - Wire name: `New`.
+    /// Its description, rules and example: [`ReservedNamesRequest::new_`](ReservedNamesRequest::new_).
     pub fn new_(mut self, value: i32) -> Self {
         self.inner.new_ = Some(value);
         self
     }
     /// Sets `1stValue`.
     ///
-    /// - Wire name: `1stValue`.
+    /// Its description, rules and example: [`ReservedNamesRequest::n1st_value`](ReservedNamesRequest::n1st_value).
     pub fn n1st_value(mut self, value: i32) -> Self {
         self.inner.n1st_value = Some(value);
         self
@@ -336,85 +338,24 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReservedNamesRes
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `ReservedNames`: one variant per documented code, `Unhandled` for any other.
-///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum ReservedNamesError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
-}
-impl From<::acs_runtime::client::ServiceError> for ReservedNamesError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
+mod error;
+pub use error::ReservedNamesError;
+impl crate::Client {
+    /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](ReservedNamesRequestBuilder::send) it. The parameters and their rules: [`ReservedNamesRequest`].
+    #[inline]
+    pub fn reserved_names(&self) -> ReservedNamesRequestBuilder<&Self> {
+        ReservedNamesRequestBuilder::new(self)
     }
 }
-#[allow(deprecated)]
-impl ReservedNamesError {
-    /// The service error behind the variant.
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`ReservedNamesRequest`].
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for ReservedNamesError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for ReservedNamesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl ReservedNamesError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for ReservedNamesError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for ReservedNamesError {}
-impl AsRef<::acs_runtime::client::ServiceError> for ReservedNamesError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn reserved_names(&self) -> ReservedNamesRequestBuilder<&Self> {
+        ReservedNamesRequestBuilder::new(self)
     }
 }

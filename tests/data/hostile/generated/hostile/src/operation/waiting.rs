@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and on the [`HostileApi`](crate::HostileApi) trait for fakes: [`wait_until_done`](crate::Client::wait_until_done) polls it until \`\`\`text
+//! On [`Client`](crate::Client), and as functions of this module over any [`HostileApi`](crate::HostileApi) (fakes included): [`wait_until_done`](crate::Client::wait_until_done) polls it until \`\`\`text
 //! panic!()
 //!
 //! ```text
@@ -16,6 +16,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     idempotency_token: None,
     idempotent: false,
 };
+/// The future of a call through the product trait: the response, or an error with
+/// this operation's error enum.
+pub type Call<'a> = crate::client::Call<'a, WaitingRequest>;
 /// Request of `Waiting`: Waiters and async notes with code.
 ///
 /// # Asynchronous
@@ -200,85 +203,83 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for WaitingResponse 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// Service errors of `Waiting`: one variant per documented code, `Unhandled` for any other.
+mod error;
+pub use error::WaitingError;
+impl crate::Client {
+    /// Calls `Waiting`: Waiters and async notes with code.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](WaitingRequestBuilder::send) it. The parameters and their rules: [`WaitingRequest`].
+    #[inline]
+    pub fn waiting(&self) -> WaitingRequestBuilder<&Self> {
+        WaitingRequestBuilder::new(self)
+    }
+}
+#[cfg(feature = "blocking")]
+impl crate::blocking::Client {
+    /// Calls `Waiting`: Waiters and async notes with code.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`WaitingRequest`].
+    #[inline]
+    pub fn waiting(&self) -> WaitingRequestBuilder<&Self> {
+        WaitingRequestBuilder::new(self)
+    }
+}
+/// Polls `Waiting` until \`\`\`text
+/// panic!()
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
-#[non_exhaustive]
-pub enum WaitingError {
-    /// A code this spec does not document.
-    #[deprecated(
-        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
-    )]
-    Unhandled(::acs_runtime::client::Unhandled),
+/// ```text
+///
+/// By default every 1000 ms for at most 10000 ms; pass a `WaiterConfig` to change that. Success states: done.
+/// ```
+pub fn wait_until_done<A: crate::HostileApi + ?Sized>(
+    api: &A,
+    request: WaitingRequest,
+    config: Option<::acs_runtime::waiter::WaiterConfig>,
+) -> crate::BoxFuture<
+    '_,
+    Result<Option<WaitingResponse>, ::acs_runtime::waiter::WaitError<WaitingError>>,
+> {
+    fn state(response: &WaitingResponse) -> Option<&str> {
+        response.status.as_deref()
+    }
+    let acceptors = ::acs_runtime::waiter::Acceptors {
+        success: &["done"],
+        failure: &[],
+        success_codes: &[],
+    };
+    let config = config
+        .unwrap_or(
+            ::acs_runtime::waiter::WaiterConfig::new(
+                ::std::time::Duration::from_millis(1000),
+                ::std::time::Duration::from_millis(10000),
+            ),
+        );
+    Box::pin(
+        ::acs_runtime::waiter::wait(
+            config,
+            acceptors,
+            move || api.waiting(request.clone()),
+            state,
+        ),
+    )
 }
-impl From<::acs_runtime::client::ServiceError> for WaitingError {
-    fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::variant(0, error)
-    }
-}
-#[allow(deprecated)]
-impl WaitingError {
-    /// The service error behind the variant.
+impl crate::Client {
+    /// Polls `Waiting` until \`\`\`text
+    /// panic!()
+    ///
+    /// ```text
+    ///
+    /// By default every 1000 ms for at most 10000 ms; pass a `WaiterConfig` to change that. Success states: done.
+    /// ```
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
-    #[inline]
-    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
-        let _ = index;
-        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
-    }
-    /// The variant's index and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
-        }
-    }
-}
-impl Clone for WaitingError {
-    #[inline]
-    fn clone(&self) -> Self {
-        let (index, error) = self.parts();
-        Self::variant(index, error.clone())
-    }
-}
-impl ::std::fmt::Debug for WaitingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (index, error) = self.parts();
-        let names = ["Unhandled"];
-        f.debug_tuple(names[index]).field(error).finish()
-    }
-}
-impl WaitingError {
-    /// The error code, e.g. `Resource.QuotaFull`.
-    #[inline]
-    pub fn code(&self) -> &str {
-        self.service_error().code()
-    }
-    /// The service's message.
-    #[inline]
-    pub fn message(&self) -> &str {
-        self.service_error().message()
-    }
-    /// The id of the request, for the service's support.
-    #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id()
-    }
-}
-impl ::std::fmt::Display for WaitingError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
-    }
-}
-impl ::std::error::Error for WaitingError {}
-impl AsRef<::acs_runtime::client::ServiceError> for WaitingError {
-    #[inline]
-    fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
-        self.service_error()
+    pub fn wait_until_done(
+        &self,
+        request: WaitingRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<Option<WaitingResponse>, ::acs_runtime::waiter::WaitError<WaitingError>>,
+    > {
+        wait_until_done(self, request, config)
     }
 }
