@@ -162,6 +162,7 @@ pub fn plan(root: &Path, files: &[OutputFile], owned: &[&Path]) -> Result<Plan, 
 /// Whether the generator ever writes a file at `path` under the owned folder `dir`:
 /// `<crate>/Cargo.toml`, `<crate>/README.md`, `<crate>/CHANGELOG.md`,
 /// `<crate>/src/<module>.rs`, `<crate>/src/operation/<module>.rs`,
+/// `<crate>/src/operation/<module>/error.rs`, `<crate>/src/types/<module>.rs`,
 /// `<crate>/docs/<Operation>.md` or the command's `<crate>/data/<product>.json`. A removed
 /// product leaves none of them, so no folder is left behind as a member without a manifest.
 pub fn generatable(dir: &Path, path: &Path) -> bool {
@@ -172,7 +173,8 @@ pub fn generatable(dir: &Path, path: &Path) -> bool {
     match parts.as_slice() {
         [_, "Cargo.toml" | "README.md" | "CHANGELOG.md"] => true,
         [_, "data", name] => name.ends_with(".json"),
-        [_, "src", name] | [_, "src", "operation", name] => name.ends_with(".rs"),
+        [_, "src", name] | [_, "src", "operation" | "types", name] => name.ends_with(".rs"),
+        [_, "src", "operation", _, "error.rs"] => true,
         [_, "docs", name] => name.ends_with(".md"),
         _ => false,
     }

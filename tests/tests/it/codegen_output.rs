@@ -86,13 +86,15 @@ fn files_of_a_removed_operation_are_deleted_and_hand_written_extras_kept() {
     );
     fs::remove_file(repo.path().join("spec/demo/2020-01-01/DescribeWidget.yaml")).unwrap();
     let summary = acs_codegen::codegen(repo.path(), false).unwrap();
-    assert!(summary.contains("2 deleted"), "{summary}");
-    assert!(
-        !repo
-            .path()
-            .join("generated/demo/src/operation/describe_widget.rs")
-            .exists()
-    );
+    // Its module, its error enum, its page and the type only it used.
+    assert!(summary.contains("4 deleted"), "{summary}");
+    for gone in [
+        "generated/demo/src/operation/describe_widget.rs",
+        "generated/demo/src/operation/describe_widget",
+        "generated/demo/src/types/describe_widget_status.rs",
+    ] {
+        assert!(!repo.path().join(gone).exists(), "{gone} is left");
+    }
     assert!(
         !repo
             .path()
@@ -269,9 +271,29 @@ fn a_removed_product_leaves_nothing_behind() {
     }
     fs::remove_dir_all(repo.path().join("spec/other")).unwrap();
     acs_codegen::codegen(repo.path(), false).unwrap();
+    let left: Vec<_> = walkdir(&repo.path().join("generated/other"));
     assert!(
         !repo.path().join("generated/other").exists(),
-        "the removed product's folder is gone"
+        "the removed product's folder is gone, yet holds {left:?}"
     );
     assert_eq!(repo.generated(), before);
+}
+
+/// Every path under `dir`, folders included; none when it does not exist.
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            out.push(path);
+        }
+    }
+    out
 }

@@ -217,7 +217,7 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Option<Operat
         pagination: None,
         waiters: Vec::new(),
     };
-    operation.pagination = super::paging::infer(&operation);
+    operation.pagination = super::paging::infer(&operation, cx.protocol);
     Some(operation)
 }
 

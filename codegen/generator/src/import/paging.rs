@@ -1,38 +1,133 @@
-//! Pagination read off a listing operation's shape: `NextToken` in and out, or else
-//! `PageNumber`/`PageSize` in and `TotalCount` out, around exactly one list of items.
+//! Pagination read off a listing operation's shape: a next token in and out, or else a page
+//! number in and a total out, around exactly one list of items.
+//!
+//! RPC products name them one way (`NextToken`, `PageNumber`, `TotalCount`, top-level). REST
+//! products each have their own spelling and nesting (cs `page_number` and
+//! `page_info.total_count`, fc `nextToken`, sae `CurrentPage` and `Data.TotalSize`,
+//! elasticsearch `page`): there a name matches whatever its case and separators, and the
+//! response fields are also looked for one object deep.
 
-use crate::spec::model::{Member, Operation, Pagination, PaginationStyle, TypeName};
+use crate::spec::model::{Member, Operation, Pagination, PaginationStyle, Protocol, TypeName};
+
+/// The names each protocol's listings use, compared as written (RPC) or folded (REST).
+struct Names {
+    token: &'static [&'static str],
+    page: &'static [&'static str],
+    total: &'static [&'static str],
+    /// Names compared without case and separators, fields also one object deep.
+    loose: bool,
+}
+
+const RPC: Names = Names {
+    token: &["NextToken"],
+    page: &["PageNumber"],
+    total: &["TotalCount"],
+    loose: false,
+};
+
+/// Folded spellings (lower case, no `_` or `-`).
+const REST: Names = Names {
+    token: &["nexttoken"],
+    page: &["pagenumber", "currentpage", "pageno", "page"],
+    total: &["totalcount", "totalsize", "total", "xtotalcount"],
+    loose: true,
+};
+
+/// `name` folded: lower case, without `_` and `-`.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+impl Names {
+    fn matches(&self, wanted: &[&str], name: &str) -> bool {
+        if self.loose {
+            let folded = fold(name);
+            wanted.contains(&folded.as_str())
+        } else {
+            wanted.contains(&name)
+        }
+    }
+
+    /// The request parameter of type `ty` named as one of `wanted`, first by `wanted`'s order.
+    fn parameter(&self, op: &Operation, wanted: &[&str], ty: TypeName) -> Option<String> {
+        wanted.iter().find_map(|w| {
+            op.parameters
+                .iter()
+                .filter(|p| p.ty == ty)
+                .filter_map(|p| p.name.as_deref())
+                .find(|name| self.matches(&[w], name))
+                .map(str::to_owned)
+        })
+    }
+
+    /// The dotted path of the one response field of type `ty` named as one of `wanted`:
+    /// top-level, or (loose) one object deep; `None` when there is none or several.
+    fn field(&self, fields: &[Member], wanted: &[&str], ty: TypeName) -> Option<String> {
+        let mut found = Vec::new();
+        for field in fields {
+            let Some(name) = field.name.as_deref() else {
+                continue;
+            };
+            if field.ty == ty && self.matches(wanted, name) {
+                found.push(name.to_owned());
+            } else if self.loose && field.ty == TypeName::Object {
+                found.extend(
+                    field
+                        .properties
+                        .iter()
+                        .filter(|p| p.ty == ty)
+                        .filter_map(|p| p.name.as_deref())
+                        .filter(|inner| self.matches(wanted, inner))
+                        .map(|inner| format!("{name}.{inner}")),
+                );
+            }
+        }
+        match found.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        }
+    }
+}
 
 /// The pagination of a `Describe*`/`List*` operation, when its shape says how it pages.
-pub(super) fn infer(op: &Operation) -> Option<Pagination> {
-    if !(op.name.starts_with("Describe") || op.name.starts_with("List")) {
+pub(super) fn infer(op: &Operation, protocol: Protocol) -> Option<Pagination> {
+    let listing = ["Describe", "List", "describe", "list"];
+    if !listing.iter().any(|prefix| op.name.starts_with(prefix)) {
         return None;
     }
-    let parameter = |name: &str, ty: TypeName| {
-        op.parameters
-            .iter()
-            .any(|p| p.name.as_deref() == Some(name) && p.ty == ty)
+    let names = match protocol {
+        Protocol::Rpc => &RPC,
+        Protocol::Roa => &REST,
     };
-    let field = |name: &str, ty: TypeName| op.response.field(name).is_some_and(|m| m.ty == ty);
-    let items = single_list(&op.response.fields)?;
+    let fields = &op.response.fields;
+    let items = single_list(fields)?;
     // Tokens first: where an operation takes both, the documentation keeps the token and
     // retires page numbers (as `aliyun` pages), and page numbers over a changing listing
     // repeat and skip items.
-    if parameter("NextToken", TypeName::String) && field("NextToken", TypeName::String) {
+    if let (Some(input), Some(output)) = (
+        names.parameter(op, names.token, TypeName::String),
+        names.field(fields, names.token, TypeName::String),
+    ) {
         return Some(Pagination {
             style: PaginationStyle::NextToken,
-            input: "NextToken".to_owned(),
-            output: Some("NextToken".to_owned()),
+            input,
+            output: Some(output),
             total: None,
             items,
         });
     }
-    if parameter("PageNumber", TypeName::Integer) && field("TotalCount", TypeName::Integer) {
+    if let (Some(input), Some(total)) = (
+        names.parameter(op, names.page, TypeName::Integer),
+        names.field(fields, names.total, TypeName::Integer),
+    ) {
         return Some(Pagination {
             style: PaginationStyle::PageNumber,
-            input: "PageNumber".to_owned(),
+            input,
             output: None,
-            total: Some("TotalCount".to_owned()),
+            total: Some(total),
             items,
         });
     }
@@ -70,6 +165,67 @@ mod tests {
 
     fn op(yaml: &str) -> Operation {
         serde_yaml::from_str(yaml).unwrap()
+    }
+
+    fn infer(op: &Operation) -> Option<Pagination> {
+        super::infer(op, Protocol::Rpc)
+    }
+
+    fn infer_rest(yaml: &str) -> Option<Pagination> {
+        super::infer(&op(yaml), Protocol::Roa)
+    }
+
+    #[test]
+    fn rest_listings_page_whatever_their_spelling_and_nesting() {
+        // cs: snake case, the total one object deep.
+        let cs = "name: DescribeClustersV1\nsummary: s\nparameters:\n  - {name: page_size, type: integer}\n  - {name: page_number, type: integer}\nresponse:\n  fields:\n    - {name: clusters, type: array, items: {type: string}}\n    - name: page_info\n      type: object\n      properties:\n        - {name: page_number, type: integer}\n        - {name: total_count, type: integer}\n";
+        let p = infer_rest(cs).unwrap();
+        assert_eq!(
+            (
+                p.style,
+                p.input.as_str(),
+                p.total.as_deref(),
+                p.items.as_str()
+            ),
+            (
+                PaginationStyle::PageNumber,
+                "page_number",
+                Some("page_info.total_count"),
+                "clusters"
+            )
+        );
+        // fc: camel-case tokens.
+        let fc = "name: ListFunctions\nsummary: s\nparameters:\n  - {name: limit, type: integer}\n  - {name: nextToken, type: string}\nresponse:\n  fields:\n    - {name: functions, type: array, items: {type: string}}\n    - {name: nextToken, type: string}\n";
+        let p = infer_rest(fc).unwrap();
+        assert_eq!(
+            (p.style, p.input.as_str(), p.output.as_deref()),
+            (PaginationStyle::NextToken, "nextToken", Some("nextToken"))
+        );
+        // sae: `CurrentPage`, the list and the total in `Data`.
+        let sae = "name: ListApplications\nsummary: s\nparameters:\n  - {name: CurrentPage, type: integer}\n  - {name: PageSize, type: integer}\nresponse:\n  fields:\n    - name: Data\n      type: object\n      properties:\n        - {name: CurrentPage, type: integer}\n        - {name: TotalSize, type: integer}\n        - {name: Applications, type: array, items: {type: string}}\n";
+        let p = infer_rest(sae).unwrap();
+        assert_eq!(
+            (p.input.as_str(), p.total.as_deref(), p.items.as_str()),
+            ("CurrentPage", Some("Data.TotalSize"), "Data.Applications")
+        );
+        // The same shapes say nothing in an RPC product, whose names are fixed.
+        assert!(infer(&op(cs)).is_none());
+        assert!(infer(&op(fc)).is_none());
+        assert!(infer(&op(sae)).is_none());
+    }
+
+    #[test]
+    fn a_rest_total_found_twice_is_no_pagination() {
+        let two = "name: ListThings\nsummary: s\nparameters:\n  - {name: page, type: integer}\nresponse:\n  fields:\n    - {name: things, type: array, items: {type: string}}\n    - {name: total, type: integer}\n    - name: page_info\n      type: object\n      properties:\n        - {name: total_count, type: integer}\n";
+        assert!(
+            infer_rest(two).is_none(),
+            "which total is meant is ambiguous"
+        );
+        let one = two.replace("    - {name: total, type: integer}\n", "");
+        assert_eq!(
+            infer_rest(&one).unwrap().total.as_deref(),
+            Some("page_info.total_count")
+        );
     }
 
     const PAGED: &str = "name: DescribeThings\nsummary: s\nparameters:\n  - {name: PageNumber, type: integer}\n  - {name: PageSize, type: integer}\nresponse:\n  fields:\n    - {name: TotalCount, type: integer}\n    - name: Things\n      type: object\n      properties:\n        - {name: Thing, type: array, items: {type: string}}\n";
