@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-cs = { version = "0.1.0", default-features = false, features = ["add-ons"] }
+//! acs-cs = { version = "0.1.1", default-features = false, features = ["add-ons"] }
 //! ```
 //!
 //! - `add-ons` (8 operations): Add-ons
@@ -60,6 +60,18 @@
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
 //!         Err(e) => eprintln!("{e}"),
 //!     }
+//! }
+//!
+//! // A paginator: every item of every page, fetched as they are read.
+//! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_cs::operation::describe_cluster_events::DescribeClusterEventsRequest::builder()
+//!         .cluster_id("c82e6987e2961451182edacd74faf****")
+//!         .build()?;
+//!     let mut items = client.describe_cluster_events_items(request);
+//!     while let Some(item) = items.next().await {
+//!         println!("{:?}", item?);
+//!     }
+//!     Ok(())
 //! }
 //!
 //! // A fake for tests: implement only the operations the code under test calls.

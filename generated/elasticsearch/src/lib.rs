@@ -35,6 +35,17 @@
 //!     }
 //! }
 //!
+//! // A paginator: every item of every page, fetched as they are read.
+//! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_elasticsearch::operation::list_collectors::ListCollectorsRequest::builder()
+//!         .build()?;
+//!     let mut items = client.list_collectors_items(request);
+//!     while let Some(item) = items.next().await {
+//!         println!("{:?}", item?);
+//!     }
+//!     Ok(())
+//! }
+//!
 //! // A fake for tests: implement only the operations the code under test calls.
 //! struct Fake;
 //! impl ElasticsearchApi for Fake {}

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-fc = { version = "0.1.0", default-features = false, features = ["alias"] }
+//! acs-fc = { version = "0.1.1", default-features = false, features = ["alias"] }
 //! ```
 //!
 //! - `alias` (5 operations): Alias
@@ -60,10 +60,10 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_fc::operation::list_tag_resources::ListTagResourcesRequest::builder()
-//!         .resource_type("ALIYUN::FC:FUNCTION")
+//!     let request = acs_fc::operation::list_aliases::ListAliasesRequest::builder()
+//!         .function_name("my-func")
 //!         .build()?;
-//!     let mut items = client.list_tag_resources_items(request);
+//!     let mut items = client.list_aliases_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-sae = { version = "0.1.0", default-features = false, features = ["common-service-management"] }
+//! acs-sae = { version = "0.2.0", default-features = false, features = ["common-service-management"] }
 //! ```
 //!
 //! - `common-service-management` (21 operations): Common Service Management
@@ -47,6 +47,19 @@
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
 //!         Err(e) => eprintln!("{e}"),
 //!     }
+//! }
+//!
+//! // A paginator: every item of every page, fetched as they are read.
+//! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_sae::operation::describe_application_instances::DescribeApplicationInstancesRequest::builder()
+//!         .app_id("d700e680-aa4d-4ec1-afc2-6566b5ff****")
+//!         .group_id("b2a8a925-477a-4ed7-b825-d5e22500****")
+//!         .build()?;
+//!     let mut items = client.describe_application_instances_items(request);
+//!     while let Some(item) = items.next().await {
+//!         println!("{:?}", item?);
+//!     }
+//!     Ok(())
 //! }
 //!
 //! // A fake for tests: implement only the operations the code under test calls.

@@ -46,6 +46,7 @@ mod product_waiters;
 mod readme_example;
 mod rest_captured;
 mod rest_client;
+mod rest_paginators;
 mod serde_round_trips;
 mod vpc_client;
 mod vpc_create_vpn_gateway;

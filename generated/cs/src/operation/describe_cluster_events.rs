@@ -3,6 +3,8 @@
 //! `DescribeClusterEvents`: Queries events and event details in a Container Service for Kubernetes (ACK) cluster, including the severity level, status, and start time of each event. Events are generated when clusters created, modified, and updated, node pools are created and scaled out, and components are installed.
 //!
 //! Needs the cargo feature `event` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_cluster_events_pages`](crate::Client::describe_cluster_events_pages) and [`describe_cluster_events_items`](crate::Client::describe_cluster_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClusterEvents",
@@ -323,5 +325,100 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_cluster_events(&self) -> DescribeClusterEventsRequestBuilder<&Self> {
         DescribeClusterEventsRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeClusterEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cluster_events_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClusterEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeClusterEventsResponse,
+        ::acs_runtime::client::Error<DescribeClusterEventsError>,
+    >,
+> {
+    fn count(response: &DescribeClusterEventsResponse) -> usize {
+        response.events.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeClusterEventsRequest,
+        response: &DescribeClusterEventsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeClusterEventsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.page_info.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cluster_events(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeClusterEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_cluster_events_pages(
+        &self,
+        request: DescribeClusterEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeClusterEventsResponse,
+            ::acs_runtime::client::Error<DescribeClusterEventsError>,
+        >,
+    > {
+        describe_cluster_events_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeClusterEvents`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cluster_events_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClusterEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeClusterEventsEvent,
+        ::acs_runtime::client::Error<DescribeClusterEventsError>,
+    >,
+> {
+    fn extract(
+        response: DescribeClusterEventsResponse,
+    ) -> Vec<crate::types::DescribeClusterEventsEvent> {
+        response.events.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cluster_events_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeClusterEvents`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_cluster_events_items(
+        &self,
+        request: DescribeClusterEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeClusterEventsEvent,
+            ::acs_runtime::client::Error<DescribeClusterEventsError>,
+        >,
+    > {
+        describe_cluster_events_items(self, request)
     }
 }

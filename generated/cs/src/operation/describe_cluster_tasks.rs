@@ -3,6 +3,8 @@
 //! `DescribeClusterTasks`: Queries tasks in a Container Service for Kubernetes (ACK) cluster.
 //!
 //! Needs the cargo feature `task` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_cluster_tasks_pages`](crate::Client::describe_cluster_tasks_pages) and [`describe_cluster_tasks_items`](crate::Client::describe_cluster_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClusterTasks",
@@ -313,5 +315,95 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_cluster_tasks(&self) -> DescribeClusterTasksRequestBuilder<&Self> {
         DescribeClusterTasksRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeClusterTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_cluster_tasks_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClusterTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeClusterTasksResponse,
+        ::acs_runtime::client::Error<DescribeClusterTasksError>,
+    >,
+> {
+    fn count(response: &DescribeClusterTasksResponse) -> usize {
+        response.tasks.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeClusterTasksRequest,
+        response: &DescribeClusterTasksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeClusterTasksRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.page_info.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_cluster_tasks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeClusterTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_cluster_tasks_pages(
+        &self,
+        request: DescribeClusterTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeClusterTasksResponse,
+            ::acs_runtime::client::Error<DescribeClusterTasksError>,
+        >,
+    > {
+        describe_cluster_tasks_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeClusterTasks`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_cluster_tasks_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClusterTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Task, ::acs_runtime::client::Error<DescribeClusterTasksError>>,
+> {
+    fn extract(response: DescribeClusterTasksResponse) -> Vec<crate::types::Task> {
+        response.tasks.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_cluster_tasks_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeClusterTasks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_cluster_tasks_items(
+        &self,
+        request: DescribeClusterTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Task,
+            ::acs_runtime::client::Error<DescribeClusterTasksError>,
+        >,
+    > {
+        describe_cluster_tasks_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `DescribeClustersForRegion`: Queries all clusters in a specified region.
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_clusters_for_region_pages`](crate::Client::describe_clusters_for_region_pages) and [`describe_clusters_for_region_items`](crate::Client::describe_clusters_for_region_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClustersForRegion",
@@ -419,5 +421,100 @@ impl crate::blocking::Client {
         &self,
     ) -> DescribeClustersForRegionRequestBuilder<&Self> {
         DescribeClustersForRegionRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeClustersForRegion`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_clusters_for_region_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClustersForRegionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeClustersForRegionResponse,
+        ::acs_runtime::client::Error<DescribeClustersForRegionError>,
+    >,
+> {
+    fn count(response: &DescribeClustersForRegionResponse) -> usize {
+        response.clusters.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeClustersForRegionRequest,
+        response: &DescribeClustersForRegionResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeClustersForRegionRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.page_info.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_clusters_for_region(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeClustersForRegion`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_clusters_for_region_pages(
+        &self,
+        request: DescribeClustersForRegionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeClustersForRegionResponse,
+            ::acs_runtime::client::Error<DescribeClustersForRegionError>,
+        >,
+    > {
+        describe_clusters_for_region_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeClustersForRegion`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_clusters_for_region_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClustersForRegionRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Cluster,
+        ::acs_runtime::client::Error<DescribeClustersForRegionError>,
+    >,
+> {
+    fn extract(
+        response: DescribeClustersForRegionResponse,
+    ) -> Vec<crate::types::Cluster> {
+        response.clusters.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_clusters_for_region_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeClustersForRegion`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_clusters_for_region_items(
+        &self,
+        request: DescribeClustersForRegionRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Cluster,
+            ::acs_runtime::client::Error<DescribeClustersForRegionError>,
+        >,
+    > {
+        describe_clusters_for_region_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `DescribeClustersV1`: Queries the details about Container Service for Kubernetes (ACK) clusters of specified types or specifications within an account.
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_clusters_v1_pages`](crate::Client::describe_clusters_v1_pages) and [`describe_clusters_v1_items`](crate::Client::describe_clusters_v1_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClustersV1",
@@ -411,5 +413,97 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_clusters_v1(&self) -> DescribeClustersV1RequestBuilder<&Self> {
         DescribeClustersV1RequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeClustersV1`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_clusters_v1_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClustersV1Request,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeClustersV1Response,
+        ::acs_runtime::client::Error<DescribeClustersV1Error>,
+    >,
+> {
+    fn count(response: &DescribeClustersV1Response) -> usize {
+        response.clusters.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeClustersV1Request,
+        response: &DescribeClustersV1Response,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeClustersV1Request> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.page_info.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_clusters_v1(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeClustersV1`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_clusters_v1_pages(
+        &self,
+        request: DescribeClustersV1Request,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeClustersV1Response,
+            ::acs_runtime::client::Error<DescribeClustersV1Error>,
+        >,
+    > {
+        describe_clusters_v1_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeClustersV1`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_clusters_v1_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeClustersV1Request,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::DescribeClustersV1Cluster,
+        ::acs_runtime::client::Error<DescribeClustersV1Error>,
+    >,
+> {
+    fn extract(
+        response: DescribeClustersV1Response,
+    ) -> Vec<crate::types::DescribeClustersV1Cluster> {
+        response.clusters.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_clusters_v1_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeClustersV1`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_clusters_v1_items(
+        &self,
+        request: DescribeClustersV1Request,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::DescribeClustersV1Cluster,
+            ::acs_runtime::client::Error<DescribeClustersV1Error>,
+        >,
+    > {
+        describe_clusters_v1_items(self, request)
     }
 }

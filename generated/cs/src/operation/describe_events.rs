@@ -3,6 +3,8 @@
 //! `DescribeEvents`: Queries the detailed information about a type of events, including the severity level, status, and time. Events are generated when clusters are created, modified, and updated, node pools are created and scaled out, and components are installed.
 //!
 //! Needs the cargo feature `event` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_events_pages`](crate::Client::describe_events_pages) and [`describe_events_items`](crate::Client::describe_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEvents",
@@ -329,5 +331,83 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_events(&self) -> DescribeEventsRequestBuilder<&Self> {
         DescribeEventsRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_events_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<DescribeEventsResponse, ::acs_runtime::client::Error<DescribeEventsError>>,
+> {
+    fn count(response: &DescribeEventsResponse) -> usize {
+        response.events.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeEventsRequest,
+        response: &DescribeEventsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeEventsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number,
+            on_page,
+            seen,
+            response.page_info.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_events(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_events_pages(
+        &self,
+        request: DescribeEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<DescribeEventsResponse, ::acs_runtime::client::Error<DescribeEventsError>>,
+    > {
+        describe_events_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeEvents`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_events_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: DescribeEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Event, ::acs_runtime::client::Error<DescribeEventsError>>,
+> {
+    fn extract(response: DescribeEventsResponse) -> Vec<crate::types::Event> {
+        response.events.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_events_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeEvents`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_events_items(
+        &self,
+        request: DescribeEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Event, ::acs_runtime::client::Error<DescribeEventsError>>,
+    > {
+        describe_events_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListClusterInspectReports`: Obtains the details of the cluster inspection report.
 //!
 //! Needs the cargo feature `cluster-inspection-and-diagnostics` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_cluster_inspect_reports_pages`](crate::Client::list_cluster_inspect_reports_pages) and [`list_cluster_inspect_reports_items`](crate::Client::list_cluster_inspect_reports_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListClusterInspectReports",
@@ -318,5 +320,98 @@ impl crate::blocking::Client {
         &self,
     ) -> ListClusterInspectReportsRequestBuilder<&Self> {
         ListClusterInspectReportsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListClusterInspectReports`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_cluster_inspect_reports_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListClusterInspectReportsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListClusterInspectReportsResponse,
+        ::acs_runtime::client::Error<ListClusterInspectReportsError>,
+    >,
+> {
+    fn count(response: &ListClusterInspectReportsResponse) -> usize {
+        response.reports.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListClusterInspectReportsRequest,
+        response: &ListClusterInspectReportsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListClusterInspectReportsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_cluster_inspect_reports(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListClusterInspectReports`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_cluster_inspect_reports_pages(
+        &self,
+        request: ListClusterInspectReportsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListClusterInspectReportsResponse,
+            ::acs_runtime::client::Error<ListClusterInspectReportsError>,
+        >,
+    > {
+        list_cluster_inspect_reports_pages(self, request)
+    }
+}
+/// Every item of every page of `ListClusterInspectReports`, in order: `while let Some(item) = items.next().await`.
+pub fn list_cluster_inspect_reports_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListClusterInspectReportsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Report,
+        ::acs_runtime::client::Error<ListClusterInspectReportsError>,
+    >,
+> {
+    fn extract(
+        response: ListClusterInspectReportsResponse,
+    ) -> Vec<crate::types::Report> {
+        response.reports.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_cluster_inspect_reports_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListClusterInspectReports`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_cluster_inspect_reports_items(
+        &self,
+        request: ListClusterInspectReportsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Report,
+            ::acs_runtime::client::Error<ListClusterInspectReportsError>,
+        >,
+    > {
+        list_cluster_inspect_reports_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListClusterKubeconfigStates`: Queries the kubeconfig files that are issued to users for the current cluster and the status of the kubeconfig files.
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_cluster_kubeconfig_states_pages`](crate::Client::list_cluster_kubeconfig_states_pages) and [`list_cluster_kubeconfig_states_items`](crate::Client::list_cluster_kubeconfig_states_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListClusterKubeconfigStates",
@@ -319,5 +321,100 @@ impl crate::blocking::Client {
         &self,
     ) -> ListClusterKubeconfigStatesRequestBuilder<&Self> {
         ListClusterKubeconfigStatesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListClusterKubeconfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_cluster_kubeconfig_states_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListClusterKubeconfigStatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListClusterKubeconfigStatesResponse,
+        ::acs_runtime::client::Error<ListClusterKubeconfigStatesError>,
+    >,
+> {
+    fn count(response: &ListClusterKubeconfigStatesResponse) -> usize {
+        response.states.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListClusterKubeconfigStatesRequest,
+        response: &ListClusterKubeconfigStatesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListClusterKubeconfigStatesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.page.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_cluster_kubeconfig_states(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListClusterKubeconfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_cluster_kubeconfig_states_pages(
+        &self,
+        request: ListClusterKubeconfigStatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListClusterKubeconfigStatesResponse,
+            ::acs_runtime::client::Error<ListClusterKubeconfigStatesError>,
+        >,
+    > {
+        list_cluster_kubeconfig_states_pages(self, request)
+    }
+}
+/// Every item of every page of `ListClusterKubeconfigStates`, in order: `while let Some(item) = items.next().await`.
+pub fn list_cluster_kubeconfig_states_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListClusterKubeconfigStatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListClusterKubeconfigStatesState,
+        ::acs_runtime::client::Error<ListClusterKubeconfigStatesError>,
+    >,
+> {
+    fn extract(
+        response: ListClusterKubeconfigStatesResponse,
+    ) -> Vec<crate::types::ListClusterKubeconfigStatesState> {
+        response.states.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_cluster_kubeconfig_states_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListClusterKubeconfigStates`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_cluster_kubeconfig_states_items(
+        &self,
+        request: ListClusterKubeconfigStatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListClusterKubeconfigStatesState,
+            ::acs_runtime::client::Error<ListClusterKubeconfigStatesError>,
+        >,
+    > {
+        list_cluster_kubeconfig_states_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListTagResources`: Queries resource labels and the detailed information, such as the key-value pairs of the labels and the clusters to which the labels are added. You can use labels to classify and manage Container Service for Kubernetes (ACK) clusters in order to meet monitoring, cost analysis, and tenant isolation requirements.
 //!
 //! Needs the cargo feature `labels` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -359,5 +361,94 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
         ListTagResourcesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response
+            .tag_resources
+            .as_ref()
+            .and_then(|x| x.tag_resource.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
+    }
+}
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListUserKubeConfigStates`: You can call the ListUserKubeConfigStates operation to query the status of the kubeconfig files of all clusters managed by the current user.
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_user_kube_config_states_pages`](crate::Client::list_user_kube_config_states_pages) and [`list_user_kube_config_states_items`](crate::Client::list_user_kube_config_states_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListUserKubeConfigStates",
@@ -315,5 +317,100 @@ impl crate::blocking::Client {
         &self,
     ) -> ListUserKubeConfigStatesRequestBuilder<&Self> {
         ListUserKubeConfigStatesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListUserKubeConfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_user_kube_config_states_pages<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListUserKubeConfigStatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListUserKubeConfigStatesResponse,
+        ::acs_runtime::client::Error<ListUserKubeConfigStatesError>,
+    >,
+> {
+    fn count(response: &ListUserKubeConfigStatesResponse) -> usize {
+        response.states.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListUserKubeConfigStatesRequest,
+        response: &ListUserKubeConfigStatesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListUserKubeConfigStatesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.page_number.map(i64::from),
+            on_page,
+            seen,
+            response.page.as_ref().and_then(|x| x.total_count.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.page_number = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_user_kube_config_states(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListUserKubeConfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_user_kube_config_states_pages(
+        &self,
+        request: ListUserKubeConfigStatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListUserKubeConfigStatesResponse,
+            ::acs_runtime::client::Error<ListUserKubeConfigStatesError>,
+        >,
+    > {
+        list_user_kube_config_states_pages(self, request)
+    }
+}
+/// Every item of every page of `ListUserKubeConfigStates`, in order: `while let Some(item) = items.next().await`.
+pub fn list_user_kube_config_states_items<A: crate::CSApi + ?Sized>(
+    api: &A,
+    request: ListUserKubeConfigStatesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListUserKubeConfigStatesState,
+        ::acs_runtime::client::Error<ListUserKubeConfigStatesError>,
+    >,
+> {
+    fn extract(
+        response: ListUserKubeConfigStatesResponse,
+    ) -> Vec<crate::types::ListUserKubeConfigStatesState> {
+        response.states.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_user_kube_config_states_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListUserKubeConfigStates`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_user_kube_config_states_items(
+        &self,
+        request: ListUserKubeConfigStatesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListUserKubeConfigStatesState,
+            ::acs_runtime::client::Error<ListUserKubeConfigStatesError>,
+        >,
+    > {
+        list_user_kube_config_states_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListAliases`: Queries aliases.
 //!
 //! Needs the cargo feature `alias` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_aliases_pages`](crate::Client::list_aliases_pages) and [`list_aliases_items`](crate::Client::list_aliases_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliases",
@@ -311,5 +313,81 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_aliases(&self) -> ListAliasesRequestBuilder<&Self> {
         ListAliasesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_aliases_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAliasesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>>,
+> {
+    fn count(response: &ListAliasesResponse) -> usize {
+        response.aliases.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAliasesRequest,
+        response: &ListAliasesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAliasesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_aliases(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_aliases_pages(
+        &self,
+        request: ListAliasesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>>,
+    > {
+        list_aliases_pages(self, request)
+    }
+}
+/// Every item of every page of `ListAliases`, in order: `while let Some(item) = items.next().await`.
+pub fn list_aliases_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAliasesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Aliase, ::acs_runtime::client::Error<ListAliasesError>>,
+> {
+    fn extract(response: ListAliasesResponse) -> Vec<crate::types::Aliase> {
+        response.aliases.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_aliases_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListAliases`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_aliases_items(
+        &self,
+        request: ListAliasesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Aliase, ::acs_runtime::client::Error<ListAliasesError>>,
+    > {
+        list_aliases_items(self, request)
     }
 }

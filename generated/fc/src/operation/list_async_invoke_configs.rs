@@ -3,6 +3,8 @@
 //! `ListAsyncInvokeConfigs`: Queries all asynchronous configurations of a function.
 //!
 //! Needs the cargo feature `functionasyncinvokeconfig` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_async_invoke_configs_pages`](crate::Client::list_async_invoke_configs_pages) and [`list_async_invoke_configs_items`](crate::Client::list_async_invoke_configs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAsyncInvokeConfigs",
@@ -304,5 +306,96 @@ impl crate::blocking::Client {
         &self,
     ) -> ListAsyncInvokeConfigsRequestBuilder<&Self> {
         ListAsyncInvokeConfigsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListAsyncInvokeConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_async_invoke_configs_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAsyncInvokeConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListAsyncInvokeConfigsResponse,
+        ::acs_runtime::client::Error<ListAsyncInvokeConfigsError>,
+    >,
+> {
+    fn count(response: &ListAsyncInvokeConfigsResponse) -> usize {
+        response.configs.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAsyncInvokeConfigsRequest,
+        response: &ListAsyncInvokeConfigsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAsyncInvokeConfigsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_async_invoke_configs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAsyncInvokeConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_async_invoke_configs_pages(
+        &self,
+        request: ListAsyncInvokeConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListAsyncInvokeConfigsResponse,
+            ::acs_runtime::client::Error<ListAsyncInvokeConfigsError>,
+        >,
+    > {
+        list_async_invoke_configs_pages(self, request)
+    }
+}
+/// Every item of every page of `ListAsyncInvokeConfigs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_async_invoke_configs_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAsyncInvokeConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Config,
+        ::acs_runtime::client::Error<ListAsyncInvokeConfigsError>,
+    >,
+> {
+    fn extract(response: ListAsyncInvokeConfigsResponse) -> Vec<crate::types::Config> {
+        response.configs.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_async_invoke_configs_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListAsyncInvokeConfigs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_async_invoke_configs_items(
+        &self,
+        request: ListAsyncInvokeConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Config,
+            ::acs_runtime::client::Error<ListAsyncInvokeConfigsError>,
+        >,
+    > {
+        list_async_invoke_configs_items(self, request)
     }
 }

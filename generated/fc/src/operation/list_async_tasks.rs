@@ -3,6 +3,8 @@
 //! `ListAsyncTasks`: Lists asynchronous tasks.
 //!
 //! Needs the cargo feature `asynchronous-task` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_async_tasks_pages`](crate::Client::list_async_tasks_pages) and [`list_async_tasks_items`](crate::Client::list_async_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAsyncTasks",
@@ -456,5 +458,81 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_async_tasks(&self) -> ListAsyncTasksRequestBuilder<&Self> {
         ListAsyncTasksRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListAsyncTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_async_tasks_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAsyncTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAsyncTasksResponse, ::acs_runtime::client::Error<ListAsyncTasksError>>,
+> {
+    fn count(response: &ListAsyncTasksResponse) -> usize {
+        response.tasks.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAsyncTasksRequest,
+        response: &ListAsyncTasksResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAsyncTasksRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_async_tasks(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAsyncTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_async_tasks_pages(
+        &self,
+        request: ListAsyncTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAsyncTasksResponse, ::acs_runtime::client::Error<ListAsyncTasksError>>,
+    > {
+        list_async_tasks_pages(self, request)
+    }
+}
+/// Every item of every page of `ListAsyncTasks`, in order: `while let Some(item) = items.next().await`.
+pub fn list_async_tasks_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListAsyncTasksRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Task, ::acs_runtime::client::Error<ListAsyncTasksError>>,
+> {
+    fn extract(response: ListAsyncTasksResponse) -> Vec<crate::types::Task> {
+        response.tasks.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_async_tasks_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListAsyncTasks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_async_tasks_items(
+        &self,
+        request: ListAsyncTasksRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Task, ::acs_runtime::client::Error<ListAsyncTasksError>>,
+    > {
+        list_async_tasks_items(self, request)
     }
 }

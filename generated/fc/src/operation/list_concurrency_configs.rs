@@ -3,6 +3,8 @@
 //! `ListConcurrencyConfigs`: Queries a list of concurrency configurations.
 //!
 //! Needs the cargo feature `functionconcurrencyconfig` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_concurrency_configs_pages`](crate::Client::list_concurrency_configs_pages) and [`list_concurrency_configs_items`](crate::Client::list_concurrency_configs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListConcurrencyConfigs",
@@ -304,5 +306,98 @@ impl crate::blocking::Client {
         &self,
     ) -> ListConcurrencyConfigsRequestBuilder<&Self> {
         ListConcurrencyConfigsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListConcurrencyConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_concurrency_configs_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListConcurrencyConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListConcurrencyConfigsResponse,
+        ::acs_runtime::client::Error<ListConcurrencyConfigsError>,
+    >,
+> {
+    fn count(response: &ListConcurrencyConfigsResponse) -> usize {
+        response.configs.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListConcurrencyConfigsRequest,
+        response: &ListConcurrencyConfigsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListConcurrencyConfigsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_concurrency_configs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListConcurrencyConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_concurrency_configs_pages(
+        &self,
+        request: ListConcurrencyConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListConcurrencyConfigsResponse,
+            ::acs_runtime::client::Error<ListConcurrencyConfigsError>,
+        >,
+    > {
+        list_concurrency_configs_pages(self, request)
+    }
+}
+/// Every item of every page of `ListConcurrencyConfigs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_concurrency_configs_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListConcurrencyConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListConcurrencyConfigsConfig,
+        ::acs_runtime::client::Error<ListConcurrencyConfigsError>,
+    >,
+> {
+    fn extract(
+        response: ListConcurrencyConfigsResponse,
+    ) -> Vec<crate::types::ListConcurrencyConfigsConfig> {
+        response.configs.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_concurrency_configs_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListConcurrencyConfigs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_concurrency_configs_items(
+        &self,
+        request: ListConcurrencyConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListConcurrencyConfigsConfig,
+            ::acs_runtime::client::Error<ListConcurrencyConfigsError>,
+        >,
+    > {
+        list_concurrency_configs_items(self, request)
     }
 }

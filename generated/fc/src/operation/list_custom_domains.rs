@@ -3,6 +3,8 @@
 //! `ListCustomDomains`: Queries custom domain names.
 //!
 //! Needs the cargo feature `customdomain` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_custom_domains_pages`](crate::Client::list_custom_domains_pages) and [`list_custom_domains_items`](crate::Client::list_custom_domains_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCustomDomains",
@@ -300,5 +302,93 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_custom_domains(&self) -> ListCustomDomainsRequestBuilder<&Self> {
         ListCustomDomainsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListCustomDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_custom_domains_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListCustomDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListCustomDomainsResponse,
+        ::acs_runtime::client::Error<ListCustomDomainsError>,
+    >,
+> {
+    fn count(response: &ListCustomDomainsResponse) -> usize {
+        response.custom_domains.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListCustomDomainsRequest,
+        response: &ListCustomDomainsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListCustomDomainsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_custom_domains(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListCustomDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_custom_domains_pages(
+        &self,
+        request: ListCustomDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListCustomDomainsResponse,
+            ::acs_runtime::client::Error<ListCustomDomainsError>,
+        >,
+    > {
+        list_custom_domains_pages(self, request)
+    }
+}
+/// Every item of every page of `ListCustomDomains`, in order: `while let Some(item) = items.next().await`.
+pub fn list_custom_domains_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListCustomDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::CustomDomain,
+        ::acs_runtime::client::Error<ListCustomDomainsError>,
+    >,
+> {
+    fn extract(response: ListCustomDomainsResponse) -> Vec<crate::types::CustomDomain> {
+        response.custom_domains.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_custom_domains_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListCustomDomains`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_custom_domains_items(
+        &self,
+        request: ListCustomDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::CustomDomain,
+            ::acs_runtime::client::Error<ListCustomDomainsError>,
+        >,
+    > {
+        list_custom_domains_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListFunctionVersions`: Queries versions of a function.
 //!
 //! Needs the cargo feature `function` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_function_versions_pages`](crate::Client::list_function_versions_pages) and [`list_function_versions_items`](crate::Client::list_function_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFunctionVersions",
@@ -334,5 +336,96 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_function_versions(&self) -> ListFunctionVersionsRequestBuilder<&Self> {
         ListFunctionVersionsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListFunctionVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_function_versions_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListFunctionVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListFunctionVersionsResponse,
+        ::acs_runtime::client::Error<ListFunctionVersionsError>,
+    >,
+> {
+    fn count(response: &ListFunctionVersionsResponse) -> usize {
+        response.versions.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListFunctionVersionsRequest,
+        response: &ListFunctionVersionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListFunctionVersionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_function_versions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListFunctionVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_function_versions_pages(
+        &self,
+        request: ListFunctionVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListFunctionVersionsResponse,
+            ::acs_runtime::client::Error<ListFunctionVersionsError>,
+        >,
+    > {
+        list_function_versions_pages(self, request)
+    }
+}
+/// Every item of every page of `ListFunctionVersions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_function_versions_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListFunctionVersionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Version,
+        ::acs_runtime::client::Error<ListFunctionVersionsError>,
+    >,
+> {
+    fn extract(response: ListFunctionVersionsResponse) -> Vec<crate::types::Version> {
+        response.versions.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_function_versions_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListFunctionVersions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_function_versions_items(
+        &self,
+        request: ListFunctionVersionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Version,
+            ::acs_runtime::client::Error<ListFunctionVersionsError>,
+        >,
+    > {
+        list_function_versions_items(self, request)
     }
 }

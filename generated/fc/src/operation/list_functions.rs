@@ -3,6 +3,8 @@
 //! `ListFunctions`: Queries a list of functions.
 //!
 //! Needs the cargo feature `function` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_functions_pages`](crate::Client::list_functions_pages) and [`list_functions_items`](crate::Client::list_functions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFunctions",
@@ -442,5 +444,81 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_functions(&self) -> ListFunctionsRequestBuilder<&Self> {
         ListFunctionsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListFunctions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_functions_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListFunctionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListFunctionsResponse, ::acs_runtime::client::Error<ListFunctionsError>>,
+> {
+    fn count(response: &ListFunctionsResponse) -> usize {
+        response.functions.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListFunctionsRequest,
+        response: &ListFunctionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListFunctionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_functions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListFunctions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_functions_pages(
+        &self,
+        request: ListFunctionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListFunctionsResponse, ::acs_runtime::client::Error<ListFunctionsError>>,
+    > {
+        list_functions_pages(self, request)
+    }
+}
+/// Every item of every page of `ListFunctions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_functions_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListFunctionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Function, ::acs_runtime::client::Error<ListFunctionsError>>,
+> {
+    fn extract(response: ListFunctionsResponse) -> Vec<crate::types::Function> {
+        response.functions.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_functions_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListFunctions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_functions_items(
+        &self,
+        request: ListFunctionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Function, ::acs_runtime::client::Error<ListFunctionsError>>,
+    > {
+        list_functions_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListLayers`: Gets a list of layers.
 //!
 //! Needs the cargo feature `layer` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_layers_pages`](crate::Client::list_layers_pages) and [`list_layers_items`](crate::Client::list_layers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLayers",
@@ -327,5 +329,84 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_layers(&self) -> ListLayersRequestBuilder<&Self> {
         ListLayersRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListLayers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_layers_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListLayersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListLayersResponse, ::acs_runtime::client::Error<ListLayersError>>,
+> {
+    fn count(response: &ListLayersResponse) -> usize {
+        response.layers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListLayersRequest,
+        response: &ListLayersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListLayersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(request, move |r| api.list_layers(r), count, next),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListLayers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_layers_pages(
+        &self,
+        request: ListLayersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListLayersResponse, ::acs_runtime::client::Error<ListLayersError>>,
+    > {
+        list_layers_pages(self, request)
+    }
+}
+/// Every item of every page of `ListLayers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_layers_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListLayersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListLayerVersionsLayer,
+        ::acs_runtime::client::Error<ListLayersError>,
+    >,
+> {
+    fn extract(
+        response: ListLayersResponse,
+    ) -> Vec<crate::types::ListLayerVersionsLayer> {
+        response.layers.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_layers_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListLayers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_layers_items(
+        &self,
+        request: ListLayersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListLayerVersionsLayer,
+            ::acs_runtime::client::Error<ListLayersError>,
+        >,
+    > {
+        list_layers_items(self, request)
     }
 }

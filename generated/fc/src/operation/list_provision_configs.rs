@@ -3,6 +3,8 @@
 //! `ListProvisionConfigs`: Queries a list of provisioned configurations.
 //!
 //! Needs the cargo feature `functionprovisionconfig` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_provision_configs_pages`](crate::Client::list_provision_configs_pages) and [`list_provision_configs_items`](crate::Client::list_provision_configs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListProvisionConfigs",
@@ -300,5 +302,98 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_provision_configs(&self) -> ListProvisionConfigsRequestBuilder<&Self> {
         ListProvisionConfigsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListProvisionConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_provision_configs_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListProvisionConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListProvisionConfigsResponse,
+        ::acs_runtime::client::Error<ListProvisionConfigsError>,
+    >,
+> {
+    fn count(response: &ListProvisionConfigsResponse) -> usize {
+        response.provision_configs.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListProvisionConfigsRequest,
+        response: &ListProvisionConfigsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListProvisionConfigsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_provision_configs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListProvisionConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_provision_configs_pages(
+        &self,
+        request: ListProvisionConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListProvisionConfigsResponse,
+            ::acs_runtime::client::Error<ListProvisionConfigsError>,
+        >,
+    > {
+        list_provision_configs_pages(self, request)
+    }
+}
+/// Every item of every page of `ListProvisionConfigs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_provision_configs_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListProvisionConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ProvisionConfig,
+        ::acs_runtime::client::Error<ListProvisionConfigsError>,
+    >,
+> {
+    fn extract(
+        response: ListProvisionConfigsResponse,
+    ) -> Vec<crate::types::ProvisionConfig> {
+        response.provision_configs.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_provision_configs_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListProvisionConfigs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_provision_configs_items(
+        &self,
+        request: ListProvisionConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ProvisionConfig,
+            ::acs_runtime::client::Error<ListProvisionConfigsError>,
+        >,
+    > {
+        list_provision_configs_items(self, request)
     }
 }

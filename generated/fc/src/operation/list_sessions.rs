@@ -3,6 +3,8 @@
 //! `ListSessions`: Lists sessions in the Active and/or Expired state(s) under the specified function. Supports filtering by qualifier, status, and session ID, as well as paginated queries. Returns basic session attributes for batch viewing of session distribution and status, helping with operations monitoring and integration with external systems, and enhancing session visibility and management.
 //!
 //! Needs the cargo feature `session` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_sessions_pages`](crate::Client::list_sessions_pages) and [`list_sessions_items`](crate::Client::list_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSessions",
@@ -353,5 +355,81 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_sessions(&self) -> ListSessionsRequestBuilder<&Self> {
         ListSessionsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_sessions_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListSessionsResponse, ::acs_runtime::client::Error<ListSessionsError>>,
+> {
+    fn count(response: &ListSessionsResponse) -> usize {
+        response.sessions.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListSessionsRequest,
+        response: &ListSessionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListSessionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_sessions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_sessions_pages(
+        &self,
+        request: ListSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListSessionsResponse, ::acs_runtime::client::Error<ListSessionsError>>,
+    > {
+        list_sessions_pages(self, request)
+    }
+}
+/// Every item of every page of `ListSessions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_sessions_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListSessionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Session, ::acs_runtime::client::Error<ListSessionsError>>,
+> {
+    fn extract(response: ListSessionsResponse) -> Vec<crate::types::Session> {
+        response.sessions.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_sessions_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListSessions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_sessions_items(
+        &self,
+        request: ListSessionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Session, ::acs_runtime::client::Error<ListSessionsError>>,
+    > {
+        list_sessions_items(self, request)
     }
 }

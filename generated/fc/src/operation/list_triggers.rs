@@ -3,6 +3,8 @@
 //! `ListTriggers`: Queries the triggers of a function.
 //!
 //! Needs the cargo feature `trigger` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_triggers_pages`](crate::Client::list_triggers_pages) and [`list_triggers_items`](crate::Client::list_triggers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTriggers",
@@ -311,5 +313,81 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_triggers(&self) -> ListTriggersRequestBuilder<&Self> {
         ListTriggersRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListTriggers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_triggers_pages<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListTriggersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTriggersResponse, ::acs_runtime::client::Error<ListTriggersError>>,
+> {
+    fn count(response: &ListTriggersResponse) -> usize {
+        response.triggers.as_ref().map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTriggersRequest,
+        response: &ListTriggersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTriggersRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response.next_token.as_deref(),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_triggers(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTriggers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_triggers_pages(
+        &self,
+        request: ListTriggersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListTriggersResponse, ::acs_runtime::client::Error<ListTriggersError>>,
+    > {
+        list_triggers_pages(self, request)
+    }
+}
+/// Every item of every page of `ListTriggers`, in order: `while let Some(item) = items.next().await`.
+pub fn list_triggers_items<A: crate::FCApi + ?Sized>(
+    api: &A,
+    request: ListTriggersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Trigger, ::acs_runtime::client::Error<ListTriggersError>>,
+> {
+    fn extract(response: ListTriggersResponse) -> Vec<crate::types::Trigger> {
+        response.triggers.unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_triggers_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListTriggers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_triggers_items(
+        &self,
+        request: ListTriggersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Trigger, ::acs_runtime::client::Error<ListTriggersError>>,
+    > {
+        list_triggers_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `DescribeApplicationInstances`: Queries a list of application instances.
 //!
 //! Needs the cargo feature `microservice-applications` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`describe_application_instances_pages`](crate::Client::describe_application_instances_pages) and [`describe_application_instances_items`](crate::Client::describe_application_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeApplicationInstances",
@@ -450,5 +452,100 @@ impl crate::blocking::Client {
         &self,
     ) -> DescribeApplicationInstancesRequestBuilder<&Self> {
         DescribeApplicationInstancesRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeApplicationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_application_instances_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeApplicationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeApplicationInstancesResponse,
+        ::acs_runtime::client::Error<DescribeApplicationInstancesError>,
+    >,
+> {
+    fn count(response: &DescribeApplicationInstancesResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.instances.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeApplicationInstancesRequest,
+        response: &DescribeApplicationInstancesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeApplicationInstancesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_application_instances(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeApplicationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_application_instances_pages(
+        &self,
+        request: DescribeApplicationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeApplicationInstancesResponse,
+            ::acs_runtime::client::Error<DescribeApplicationInstancesError>,
+        >,
+    > {
+        describe_application_instances_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeApplicationInstances`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_application_instances_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeApplicationInstancesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Instance,
+        ::acs_runtime::client::Error<DescribeApplicationInstancesError>,
+    >,
+> {
+    fn extract(
+        response: DescribeApplicationInstancesResponse,
+    ) -> Vec<crate::types::Instance> {
+        response.data.and_then(|x| x.instances).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            describe_application_instances_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeApplicationInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_application_instances_items(
+        &self,
+        request: DescribeApplicationInstancesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Instance,
+            ::acs_runtime::client::Error<DescribeApplicationInstancesError>,
+        >,
+    > {
+        describe_application_instances_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `DescribeJobHistory`: Query the information about jobs.
 //!
 //! Needs the cargo feature `job-task` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`describe_job_history_pages`](crate::Client::describe_job_history_pages) and [`describe_job_history_items`](crate::Client::describe_job_history_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeJobHistory",
@@ -393,5 +395,89 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_job_history(&self) -> DescribeJobHistoryRequestBuilder<&Self> {
         DescribeJobHistoryRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeJobHistory`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_job_history_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeJobHistoryRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeJobHistoryResponse,
+        ::acs_runtime::client::Error<DescribeJobHistoryError>,
+    >,
+> {
+    fn count(response: &DescribeJobHistoryResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.jobs.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeJobHistoryRequest,
+        response: &DescribeJobHistoryResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeJobHistoryRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page,
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(page);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_job_history(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeJobHistory`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_job_history_pages(
+        &self,
+        request: DescribeJobHistoryRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeJobHistoryResponse,
+            ::acs_runtime::client::Error<DescribeJobHistoryError>,
+        >,
+    > {
+        describe_job_history_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeJobHistory`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_job_history_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeJobHistoryRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::Job, ::acs_runtime::client::Error<DescribeJobHistoryError>>,
+> {
+    fn extract(response: DescribeJobHistoryResponse) -> Vec<crate::types::Job> {
+        response.data.and_then(|x| x.jobs).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_job_history_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeJobHistory`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_job_history_items(
+        &self,
+        request: DescribeJobHistoryRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<crate::types::Job, ::acs_runtime::client::Error<DescribeJobHistoryError>>,
+    > {
+        describe_job_history_items(self, request)
     }
 }

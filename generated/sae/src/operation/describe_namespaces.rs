@@ -3,6 +3,8 @@
 //! `DescribeNamespaces`: Queries a list of namespaces.
 //!
 //! Needs the cargo feature `common-service-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`describe_namespaces_pages`](crate::Client::describe_namespaces_pages) and [`describe_namespaces_items`](crate::Client::describe_namespaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNamespaces",
@@ -351,5 +353,95 @@ impl crate::blocking::Client {
     #[inline]
     pub fn describe_namespaces(&self) -> DescribeNamespacesRequestBuilder<&Self> {
         DescribeNamespacesRequestBuilder::new(self)
+    }
+}
+/// Every page of `DescribeNamespaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn describe_namespaces_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeNamespacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        DescribeNamespacesResponse,
+        ::acs_runtime::client::Error<DescribeNamespacesError>,
+    >,
+> {
+    fn count(response: &DescribeNamespacesResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.namespaces.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &DescribeNamespacesRequest,
+        response: &DescribeNamespacesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<DescribeNamespacesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.describe_namespaces(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `DescribeNamespaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn describe_namespaces_pages(
+        &self,
+        request: DescribeNamespacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            DescribeNamespacesResponse,
+            ::acs_runtime::client::Error<DescribeNamespacesError>,
+        >,
+    > {
+        describe_namespaces_pages(self, request)
+    }
+}
+/// Every item of every page of `DescribeNamespaces`, in order: `while let Some(item) = items.next().await`.
+pub fn describe_namespaces_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: DescribeNamespacesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Namespace,
+        ::acs_runtime::client::Error<DescribeNamespacesError>,
+    >,
+> {
+    fn extract(response: DescribeNamespacesResponse) -> Vec<crate::types::Namespace> {
+        response.data.and_then(|x| x.namespaces).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(describe_namespaces_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `DescribeNamespaces`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn describe_namespaces_items(
+        &self,
+        request: DescribeNamespacesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Namespace,
+            ::acs_runtime::client::Error<DescribeNamespacesError>,
+        >,
+    > {
+        describe_namespaces_items(self, request)
     }
 }

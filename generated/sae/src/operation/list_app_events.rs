@@ -3,6 +3,8 @@
 //! `ListAppEvents`: Queries the events that occurred in an application.
 //!
 //! Needs the cargo feature `common-service-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_app_events_pages`](crate::Client::list_app_events_pages) and [`list_app_events_items`](crate::Client::list_app_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAppEvents",
@@ -454,5 +456,93 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_app_events(&self) -> ListAppEventsRequestBuilder<&Self> {
         ListAppEventsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListAppEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_app_events_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListAppEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListAppEventsResponse, ::acs_runtime::client::Error<ListAppEventsError>>,
+> {
+    fn count(response: &ListAppEventsResponse) -> usize {
+        response
+            .data
+            .as_ref()
+            .and_then(|x| x.app_event_entity.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListAppEventsRequest,
+        response: &ListAppEventsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListAppEventsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_app_events(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListAppEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_app_events_pages(
+        &self,
+        request: ListAppEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListAppEventsResponse, ::acs_runtime::client::Error<ListAppEventsError>>,
+    > {
+        list_app_events_pages(self, request)
+    }
+}
+/// Every item of every page of `ListAppEvents`, in order: `while let Some(item) = items.next().await`.
+pub fn list_app_events_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListAppEventsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::AppEventEntity,
+        ::acs_runtime::client::Error<ListAppEventsError>,
+    >,
+> {
+    fn extract(response: ListAppEventsResponse) -> Vec<crate::types::AppEventEntity> {
+        response.data.and_then(|x| x.app_event_entity).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_app_events_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListAppEvents`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_app_events_items(
+        &self,
+        request: ListAppEventsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::AppEventEntity,
+            ::acs_runtime::client::Error<ListAppEventsError>,
+        >,
+    > {
+        list_app_events_items(self, request)
     }
 }

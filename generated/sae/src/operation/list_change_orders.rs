@@ -3,6 +3,8 @@
 //! `ListChangeOrders`: Query a list of change orders.
 //!
 //! Needs the cargo feature `microservice-applications` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_change_orders_pages`](crate::Client::list_change_orders_pages) and [`list_change_orders_items`](crate::Client::list_change_orders_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListChangeOrders",
@@ -468,5 +470,98 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_change_orders(&self) -> ListChangeOrdersRequestBuilder<&Self> {
         ListChangeOrdersRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListChangeOrders`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_change_orders_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListChangeOrdersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListChangeOrdersResponse, ::acs_runtime::client::Error<ListChangeOrdersError>>,
+> {
+    fn count(response: &ListChangeOrdersResponse) -> usize {
+        response
+            .data
+            .as_ref()
+            .and_then(|x| x.change_order_list.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListChangeOrdersRequest,
+        response: &ListChangeOrdersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListChangeOrdersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_change_orders(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListChangeOrders`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_change_orders_pages(
+        &self,
+        request: ListChangeOrdersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListChangeOrdersResponse,
+            ::acs_runtime::client::Error<ListChangeOrdersError>,
+        >,
+    > {
+        list_change_orders_pages(self, request)
+    }
+}
+/// Every item of every page of `ListChangeOrders`, in order: `while let Some(item) = items.next().await`.
+pub fn list_change_orders_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListChangeOrdersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ChangeOrderList,
+        ::acs_runtime::client::Error<ListChangeOrdersError>,
+    >,
+> {
+    fn extract(
+        response: ListChangeOrdersResponse,
+    ) -> Vec<crate::types::ChangeOrderList> {
+        response.data.and_then(|x| x.change_order_list).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_change_orders_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListChangeOrders`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_change_orders_items(
+        &self,
+        request: ListChangeOrdersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ChangeOrderList,
+            ::acs_runtime::client::Error<ListChangeOrdersError>,
+        >,
+    > {
+        list_change_orders_items(self, request)
     }
 }

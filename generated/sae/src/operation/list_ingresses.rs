@@ -3,6 +3,8 @@
 //! `ListIngresses`: Use ListIngress API call to query Ingress list
 //!
 //! Needs the cargo feature `common-service-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_ingresses_pages`](crate::Client::list_ingresses_pages) and [`list_ingresses_items`](crate::Client::list_ingresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIngresses",
@@ -368,5 +370,86 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_ingresses(&self) -> ListIngressesRequestBuilder<&Self> {
         ListIngressesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListIngresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_ingresses_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListIngressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListIngressesResponse, ::acs_runtime::client::Error<ListIngressesError>>,
+> {
+    fn count(response: &ListIngressesResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.ingress_list.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListIngressesRequest,
+        response: &ListIngressesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListIngressesRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_ingresses(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListIngresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_ingresses_pages(
+        &self,
+        request: ListIngressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListIngressesResponse, ::acs_runtime::client::Error<ListIngressesError>>,
+    > {
+        list_ingresses_pages(self, request)
+    }
+}
+/// Every item of every page of `ListIngresses`, in order: `while let Some(item) = items.next().await`.
+pub fn list_ingresses_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListIngressesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::IngressList, ::acs_runtime::client::Error<ListIngressesError>>,
+> {
+    fn extract(response: ListIngressesResponse) -> Vec<crate::types::IngressList> {
+        response.data.and_then(|x| x.ingress_list).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_ingresses_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListIngresses`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_ingresses_items(
+        &self,
+        request: ListIngressesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::IngressList,
+            ::acs_runtime::client::Error<ListIngressesError>,
+        >,
+    > {
+        list_ingresses_items(self, request)
     }
 }

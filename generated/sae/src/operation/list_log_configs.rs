@@ -3,6 +3,8 @@
 //! `ListLogConfigs`: Queries a list of application logs.
 //!
 //! Needs the cargo feature `microservice-applications` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_log_configs_pages`](crate::Client::list_log_configs_pages) and [`list_log_configs_items`](crate::Client::list_log_configs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLogConfigs",
@@ -362,5 +364,86 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_log_configs(&self) -> ListLogConfigsRequestBuilder<&Self> {
         ListLogConfigsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListLogConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_log_configs_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListLogConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListLogConfigsResponse, ::acs_runtime::client::Error<ListLogConfigsError>>,
+> {
+    fn count(response: &ListLogConfigsResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.log_configs.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListLogConfigsRequest,
+        response: &ListLogConfigsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListLogConfigsRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_log_configs(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListLogConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_log_configs_pages(
+        &self,
+        request: ListLogConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<ListLogConfigsResponse, ::acs_runtime::client::Error<ListLogConfigsError>>,
+    > {
+        list_log_configs_pages(self, request)
+    }
+}
+/// Every item of every page of `ListLogConfigs`, in order: `while let Some(item) = items.next().await`.
+pub fn list_log_configs_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListLogConfigsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<crate::types::LogConfig, ::acs_runtime::client::Error<ListLogConfigsError>>,
+> {
+    fn extract(response: ListLogConfigsResponse) -> Vec<crate::types::LogConfig> {
+        response.data.and_then(|x| x.log_configs).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_log_configs_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListLogConfigs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_log_configs_items(
+        &self,
+        request: ListLogConfigsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::LogConfig,
+            ::acs_runtime::client::Error<ListLogConfigsError>,
+        >,
+    > {
+        list_log_configs_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListNamespaceChangeOrders`: Queries a list of change orders in a namespace.
 //!
 //! Needs the cargo feature `common-service-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_namespace_change_orders_pages`](crate::Client::list_namespace_change_orders_pages) and [`list_namespace_change_orders_items`](crate::Client::list_namespace_change_orders_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNamespaceChangeOrders",
@@ -427,5 +429,104 @@ impl crate::blocking::Client {
         &self,
     ) -> ListNamespaceChangeOrdersRequestBuilder<&Self> {
         ListNamespaceChangeOrdersRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListNamespaceChangeOrders`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_namespace_change_orders_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListNamespaceChangeOrdersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListNamespaceChangeOrdersResponse,
+        ::acs_runtime::client::Error<ListNamespaceChangeOrdersError>,
+    >,
+> {
+    fn count(response: &ListNamespaceChangeOrdersResponse) -> usize {
+        response
+            .data
+            .as_ref()
+            .and_then(|x| x.change_order_list.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListNamespaceChangeOrdersRequest,
+        response: &ListNamespaceChangeOrdersResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListNamespaceChangeOrdersRequest> {
+        let _ = (response, on_page, seen);
+        let page = ::acs_runtime::paginate::next_page_number(
+            request.current_page.map(i64::from),
+            on_page,
+            seen,
+            response.data.as_ref().and_then(|x| x.total_size.as_ref()).copied(),
+        )?;
+        let mut request = request.clone();
+        request.current_page = Some(i32::try_from(page).ok()?);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_namespace_change_orders(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListNamespaceChangeOrders`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_namespace_change_orders_pages(
+        &self,
+        request: ListNamespaceChangeOrdersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListNamespaceChangeOrdersResponse,
+            ::acs_runtime::client::Error<ListNamespaceChangeOrdersError>,
+        >,
+    > {
+        list_namespace_change_orders_pages(self, request)
+    }
+}
+/// Every item of every page of `ListNamespaceChangeOrders`, in order: `while let Some(item) = items.next().await`.
+pub fn list_namespace_change_orders_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListNamespaceChangeOrdersRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::ListNamespaceChangeOrdersChangeOrderList,
+        ::acs_runtime::client::Error<ListNamespaceChangeOrdersError>,
+    >,
+> {
+    fn extract(
+        response: ListNamespaceChangeOrdersResponse,
+    ) -> Vec<crate::types::ListNamespaceChangeOrdersChangeOrderList> {
+        response.data.and_then(|x| x.change_order_list).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_namespace_change_orders_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListNamespaceChangeOrders`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_namespace_change_orders_items(
+        &self,
+        request: ListNamespaceChangeOrdersRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::ListNamespaceChangeOrdersChangeOrderList,
+            ::acs_runtime::client::Error<ListNamespaceChangeOrdersError>,
+        >,
+    > {
+        list_namespace_change_orders_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListTagResources`: Queries the mapping relationships between applications and tags.
 //!
 //! Needs the cargo feature `microservice-applications` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -415,5 +417,94 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_tag_resources(&self) -> ListTagResourcesRequestBuilder<&Self> {
         ListTagResourcesRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_tag_resources_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<ListTagResourcesResponse, ::acs_runtime::client::Error<ListTagResourcesError>>,
+> {
+    fn count(response: &ListTagResourcesResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.tag_resources.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListTagResourcesRequest,
+        response: &ListTagResourcesResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListTagResourcesRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response
+                .data
+                .as_ref()
+                .and_then(|x| x.next_token.as_ref())
+                .map(String::as_str),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_tag_resources(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_tag_resources_pages(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListTagResourcesResponse,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_pages(self, request)
+    }
+}
+/// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+pub fn list_tag_resources_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListTagResourcesRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::TagResource,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    >,
+> {
+    fn extract(response: ListTagResourcesResponse) -> Vec<crate::types::TagResource> {
+        response.data.and_then(|x| x.tag_resources).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(list_tag_resources_pages(api, request), extract),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_tag_resources_items(
+        &self,
+        request: ListTagResourcesRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::TagResource,
+            ::acs_runtime::client::Error<ListTagResourcesError>,
+        >,
+    > {
+        list_tag_resources_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListWebApplicationRevisions`: Query the list of web application versions.
 //!
 //! Needs the cargo feature `web-application` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_web_application_revisions_pages`](crate::Client::list_web_application_revisions_pages) and [`list_web_application_revisions_items`](crate::Client::list_web_application_revisions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWebApplicationRevisions",
@@ -366,5 +368,102 @@ impl crate::blocking::Client {
         &self,
     ) -> ListWebApplicationRevisionsRequestBuilder<&Self> {
         ListWebApplicationRevisionsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListWebApplicationRevisions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_web_application_revisions_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebApplicationRevisionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListWebApplicationRevisionsResponse,
+        ::acs_runtime::client::Error<ListWebApplicationRevisionsError>,
+    >,
+> {
+    fn count(response: &ListWebApplicationRevisionsResponse) -> usize {
+        response.data.as_ref().and_then(|x| x.revisions.as_ref()).map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListWebApplicationRevisionsRequest,
+        response: &ListWebApplicationRevisionsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListWebApplicationRevisionsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response
+                .data
+                .as_ref()
+                .and_then(|x| x.next_token.as_ref())
+                .map(String::as_str),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_web_application_revisions(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListWebApplicationRevisions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_web_application_revisions_pages(
+        &self,
+        request: ListWebApplicationRevisionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListWebApplicationRevisionsResponse,
+            ::acs_runtime::client::Error<ListWebApplicationRevisionsError>,
+        >,
+    > {
+        list_web_application_revisions_pages(self, request)
+    }
+}
+/// Every item of every page of `ListWebApplicationRevisions`, in order: `while let Some(item) = items.next().await`.
+pub fn list_web_application_revisions_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebApplicationRevisionsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::Revision,
+        ::acs_runtime::client::Error<ListWebApplicationRevisionsError>,
+    >,
+> {
+    fn extract(
+        response: ListWebApplicationRevisionsResponse,
+    ) -> Vec<crate::types::Revision> {
+        response.data.and_then(|x| x.revisions).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_web_application_revisions_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListWebApplicationRevisions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_web_application_revisions_items(
+        &self,
+        request: ListWebApplicationRevisionsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::Revision,
+            ::acs_runtime::client::Error<ListWebApplicationRevisionsError>,
+        >,
+    > {
+        list_web_application_revisions_items(self, request)
     }
 }

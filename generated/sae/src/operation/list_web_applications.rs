@@ -3,6 +3,8 @@
 //! `ListWebApplications`: Query the list of web applications.
 //!
 //! Needs the cargo feature `web-application` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_web_applications_pages`](crate::Client::list_web_applications_pages) and [`list_web_applications_items`](crate::Client::list_web_applications_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWebApplications",
@@ -363,5 +365,109 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_web_applications(&self) -> ListWebApplicationsRequestBuilder<&Self> {
         ListWebApplicationsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListWebApplications`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_web_applications_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebApplicationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListWebApplicationsResponse,
+        ::acs_runtime::client::Error<ListWebApplicationsError>,
+    >,
+> {
+    fn count(response: &ListWebApplicationsResponse) -> usize {
+        response
+            .data
+            .as_ref()
+            .and_then(|x| x.web_application_with_instance_count.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListWebApplicationsRequest,
+        response: &ListWebApplicationsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListWebApplicationsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response
+                .data
+                .as_ref()
+                .and_then(|x| x.next_token.as_ref())
+                .map(String::as_str),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_web_applications(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListWebApplications`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_web_applications_pages(
+        &self,
+        request: ListWebApplicationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListWebApplicationsResponse,
+            ::acs_runtime::client::Error<ListWebApplicationsError>,
+        >,
+    > {
+        list_web_applications_pages(self, request)
+    }
+}
+/// Every item of every page of `ListWebApplications`, in order: `while let Some(item) = items.next().await`.
+pub fn list_web_applications_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebApplicationsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::WebApplicationWithInstanceCount,
+        ::acs_runtime::client::Error<ListWebApplicationsError>,
+    >,
+> {
+    fn extract(
+        response: ListWebApplicationsResponse,
+    ) -> Vec<crate::types::WebApplicationWithInstanceCount> {
+        response
+            .data
+            .and_then(|x| x.web_application_with_instance_count)
+            .unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_web_applications_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListWebApplications`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_web_applications_items(
+        &self,
+        request: ListWebApplicationsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::WebApplicationWithInstanceCount,
+            ::acs_runtime::client::Error<ListWebApplicationsError>,
+        >,
+    > {
+        list_web_applications_items(self, request)
     }
 }

@@ -3,6 +3,8 @@
 //! `ListWebCustomDomains`: Query available custom domain names.
 //!
 //! Needs the cargo feature `web-application` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and as functions of this module over any [`SaeApi`](crate::SaeApi) (fakes included): [`list_web_custom_domains_pages`](crate::Client::list_web_custom_domains_pages) and [`list_web_custom_domains_items`](crate::Client::list_web_custom_domains_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWebCustomDomains",
@@ -383,5 +385,106 @@ impl crate::blocking::Client {
     #[inline]
     pub fn list_web_custom_domains(&self) -> ListWebCustomDomainsRequestBuilder<&Self> {
         ListWebCustomDomainsRequestBuilder::new(self)
+    }
+}
+/// Every page of `ListWebCustomDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+pub fn list_web_custom_domains_pages<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebCustomDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        ListWebCustomDomainsResponse,
+        ::acs_runtime::client::Error<ListWebCustomDomainsError>,
+    >,
+> {
+    fn count(response: &ListWebCustomDomainsResponse) -> usize {
+        response
+            .data
+            .as_ref()
+            .and_then(|x| x.web_custom_domains.as_ref())
+            .map_or(0, Vec::len)
+    }
+    fn next(
+        request: &ListWebCustomDomainsRequest,
+        response: &ListWebCustomDomainsResponse,
+        on_page: usize,
+        seen: usize,
+    ) -> Option<ListWebCustomDomainsRequest> {
+        let _ = (response, on_page, seen);
+        let token = ::acs_runtime::paginate::next_token(
+            request.next_token.as_deref(),
+            response
+                .data
+                .as_ref()
+                .and_then(|x| x.next_token.as_ref())
+                .map(String::as_str),
+        )?;
+        let mut request = request.clone();
+        request.next_token = Some(token);
+        Some(request)
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::pages(
+            request,
+            move |r| api.list_web_custom_domains(r),
+            count,
+            next,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every page of `ListWebCustomDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
+    pub fn list_web_custom_domains_pages(
+        &self,
+        request: ListWebCustomDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            ListWebCustomDomainsResponse,
+            ::acs_runtime::client::Error<ListWebCustomDomainsError>,
+        >,
+    > {
+        list_web_custom_domains_pages(self, request)
+    }
+}
+/// Every item of every page of `ListWebCustomDomains`, in order: `while let Some(item) = items.next().await`.
+pub fn list_web_custom_domains_items<A: crate::SaeApi + ?Sized>(
+    api: &A,
+    request: ListWebCustomDomainsRequest,
+) -> ::acs_runtime::paginate::Paginator<
+    '_,
+    Result<
+        crate::types::WebCustomDomain,
+        ::acs_runtime::client::Error<ListWebCustomDomainsError>,
+    >,
+> {
+    fn extract(
+        response: ListWebCustomDomainsResponse,
+    ) -> Vec<crate::types::WebCustomDomain> {
+        response.data.and_then(|x| x.web_custom_domains).unwrap_or_default()
+    }
+    ::acs_runtime::paginate::Paginator::new(
+        ::acs_runtime::paginate::items(
+            list_web_custom_domains_pages(api, request),
+            extract,
+        ),
+    )
+}
+impl crate::Client {
+    /// Every item of every page of `ListWebCustomDomains`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
+    pub fn list_web_custom_domains_items(
+        &self,
+        request: ListWebCustomDomainsRequest,
+    ) -> ::acs_runtime::paginate::Paginator<
+        '_,
+        Result<
+            crate::types::WebCustomDomain,
+            ::acs_runtime::client::Error<ListWebCustomDomainsError>,
+        >,
+    > {
+        list_web_custom_domains_items(self, request)
     }
 }
