@@ -743,7 +743,7 @@ mod renamed {
 #[test]
 fn crate_path_generic_structs_and_empty_structs() {
     #[derive(RpcParams)]
-    #[rpc(crate = "crate::renamed")]
+    #[rpc(crate = "crate::params_wire::renamed")]
     struct Generic<'a, T: renamed::params::RpcValue> {
         #[rpc(name = "Value")]
         value: T,
