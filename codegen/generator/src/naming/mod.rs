@@ -295,7 +295,7 @@ pub fn operation_type(operation: &str) -> String {
 /// name makes of each (as `Ipv6Addr` in std): without this, casing splits them (`IPv6` ->
 /// `i_pv6`, `VSwitch` -> `v_switch`). A name the list gets wrong is fixed where it is used,
 /// with `rust_name` in the spec or its overlay.
-const ONE_WORD: &[(&str, &str)] = &[
+pub const ONE_WORD: &[(&str, &str)] = &[
     ("IDaaS", "Idaas"),
     ("IPsec", "Ipsec"),
     ("IPv4", "Ipv4"),
