@@ -70,8 +70,8 @@ fn twin(
 }
 
 /// The paragraph of an operation's module doc linking its waiters and paginators on `Client`
-/// (the provided methods of the product trait have the same names): doc lines, none when the
-/// operation has neither.
+/// (the module's functions over the product trait have the same names): doc lines, none when
+/// the operation has neither.
 pub fn module_doc(op: &OperationIr, ir: &CrateIr) -> Vec<String> {
     let link = |method: &str| format!("[`{method}`](crate::Client::{method})");
     let mut uses: Vec<String> = op
