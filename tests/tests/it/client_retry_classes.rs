@@ -176,3 +176,58 @@ async fn a_tokenless_create_answered_500_service_unavailable_is_sent_once() {
         "the default policy sends it once"
     );
 }
+
+/// Sends `op` once to a server that answers `first`, then success; returns the requests it
+/// received.
+async fn after(first: Reply, op: &'static OperationInfo) -> usize {
+    let first = std::sync::Mutex::new(Some(first));
+    let server = TestServer::start(KEYS, move |_| {
+        first
+            .lock()
+            .unwrap()
+            .take()
+            .unwrap_or_else(|| Reply::json(200, r#"{"RequestId":"R"}"#))
+    })
+    .await;
+    let config = Config::builder()
+        .endpoint(server.endpoint())
+        .credentials(Credentials::new("testid", "testsecret"))
+        .retry_policy(
+            RetryPolicy::standard()
+                .with_max_attempts(ATTEMPTS as u32)
+                .with_base_delay(Duration::from_millis(1))
+                .with_max_delay(Duration::from_millis(20)),
+        )
+        .build();
+    let client = RpcClient::new(&VPC, config).unwrap();
+    let _ = client.send(op, params()).await;
+    server.received().len()
+}
+
+#[tokio::test]
+async fn a_positive_retry_after_makes_any_service_error_a_throttle() {
+    // Any code: the header alone says the request was turned away, so even an operation that
+    // is never resent after a failure that may have been processed is sent again.
+    let busy =
+        || Reply::error(400, "Busy", "come back later", "R").header("x-acs-retry-after", "5");
+    assert_eq!(after(busy(), &CREATE_FLOW_LOG).await, 2);
+    assert_eq!(
+        after(
+            Reply::error(500, "InternalError", "failed", "R").header("x-acs-retry-after", "5"),
+            &CREATE_FLOW_LOG
+        )
+        .await,
+        2
+    );
+    // Zero asks for nothing, and without the header the code decides.
+    let zero = Reply::error(400, "Busy", "come back later", "R").header("x-acs-retry-after", "0");
+    assert_eq!(after(zero, &CREATE_FLOW_LOG).await, 1);
+    assert_eq!(
+        after(
+            Reply::error(400, "Busy", "come back later", "R"),
+            &CREATE_FLOW_LOG
+        )
+        .await,
+        1
+    );
+}

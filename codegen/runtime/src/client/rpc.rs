@@ -16,8 +16,8 @@ use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
 use super::settings::{CallSettings, Customize};
 use super::{
-    Config, Endpoint, Error, HttpClient, OperationInfo, ProductInfo, RetryPolicy, ServiceError,
-    transport,
+    Config, Endpoint, Error, Failure, HttpClient, OperationInfo, ProductInfo, RetryPolicy,
+    ServiceError, transport,
 };
 use crate::auth::{
     self, DefaultChain, ExtraHeaders, ProfileFile, ProvideCredentials, SignatureVersion,
@@ -315,8 +315,7 @@ impl RpcClient {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
-            let resend = error
-                .failure()
+            let resend = failure(&error, asked_wait)
                 .is_some_and(|failure| policy.may_resend(failure, op.is_idempotent()));
             if attempt >= policy.max_attempts() || !resend {
                 return Err(error);
@@ -424,6 +423,18 @@ impl Outgoing {
     fn of(op: &OperationInfo, params: Params) -> Result<Self, Error> {
         let (path, body) = path_and_body(op, &params)?;
         Ok(Self { params, path, body })
+    }
+}
+
+/// How a failed attempt failed, for its retry: as [`Error::failure`] says, except that a
+/// service error answered with a positive `x-acs-retry-after` is the service throttling the
+/// caller (not processed, whatever its code), as the official SDKs read it.
+fn failure(error: &Error, asked_wait: Option<Duration>) -> Option<Failure> {
+    let throttled = matches!(error, Error::Service(_)) && asked_wait.is_some_and(|w| !w.is_zero());
+    if throttled {
+        Some(Failure::NotProcessed)
+    } else {
+        error.failure()
     }
 }
 
