@@ -16,7 +16,8 @@ pub const RETRY_AFTER_HEADER: &str = "x-acs-retry-after";
 /// How often and how patiently a call is retried.
 ///
 /// A failure the service provably did not process (no connection; HTTP 429; throttling or
-/// `ServiceUnavailable` turned away with a 4xx status or 503) is retried for every operation.
+/// `ServiceUnavailable` turned away with a 4xx status or 503; any service error with a positive
+/// `x-acs-retry-after`) is retried for every operation.
 /// A failure it may have processed (reset or timeout after sending, `InternalError`, HTTP
 /// 500/502/503/504 whatever the code) is retried as [`Resend`] says: by default only for
 /// idempotent operations. Other errors are never retried (see [`super::Failure`]).
