@@ -222,3 +222,46 @@ fn rest_keys_are_refused_in_an_rpc_product() {
         "an RPC operation is sent to `/`",
     );
 }
+
+#[test]
+fn answer_headers_are_string_fields_of_a_rest_answer_only() {
+    let repo = Repo::new();
+    // A header that is no string, a body field with a location, and a header in an RPC answer.
+    repo.edit(
+        DESCRIBE,
+        "    - name: ETag\n      in: header\n      type: string\n",
+        "    - name: ETag\n      in: header\n      type: integer\n",
+    );
+    repo.edit(
+        DESCRIBE,
+        "    - name: nodepool_id\n      type: string\n",
+        "    - name: nodepool_id\n      in: path\n      type: string\n",
+    );
+    repo.edit(
+        RPC_OP,
+        "response:\n  fields:\n",
+        "response:\n  fields:\n    - name: x-demo-id\n      in: header\n      type: string\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        DESCRIBE,
+        39,
+        "response.fields[2].type",
+        "a response header is a string",
+    );
+    assert_reported(
+        &report,
+        DESCRIBE,
+        23,
+        "response.fields[0].in",
+        "top-level response fields `in: header`",
+    );
+    assert_reported(
+        &report,
+        RPC_OP,
+        123,
+        "response.fields[0].in",
+        "`in: header` is for REST",
+    );
+}

@@ -520,3 +520,54 @@ fn a_broken_rule_in_an_array_answer_is_dropped_with_its_finding() {
     assert!(kinds.contains(&Kind::InvalidConstraint), "{kinds:?}");
     assert!(kinds.contains(&Kind::InvalidExample), "{kinds:?}");
 }
+
+/// fc-open's habit: documented answer headers (`etag`, `x-fc-*`) beside the body.
+#[test]
+fn documented_answer_headers_become_header_fields_of_an_object_answer() {
+    let mut object = get("/services", json!([]));
+    object["responses"] = json!({"200": {
+        "schema": {"type": "object", "properties": {"serviceName": {"type": "string"}, "etag": {"type": "string"}}},
+        "headers": {
+            "x-fc-request-id": {"schema": {"type": "string"}, "description": "The request's id."},
+            "ETag": {"schema": {"type": "string"}},
+            "etag": {"schema": {"type": "string"}},
+            "Date": {}, "Content-Type": {}, "bad name": {}
+        }
+    }});
+    let mut binary = get("/code", json!([]));
+    binary["produces"] = json!(["application/octet-stream"]);
+    binary["responses"] = json!({"200": {"headers": {"x-fc-code-checksum": {}}}});
+    let imported = rest(json!({"GetService": object, "GetCode": binary}));
+
+    let fields = &op(&imported, "GetService").response.fields;
+    let mut headers: Vec<(&str, Option<&str>)> = fields
+        .iter()
+        .filter(|f| f.location == Some(Location::Header))
+        .map(|f| (f.name.as_deref().unwrap(), f.description.as_deref()))
+        .collect();
+    headers.sort();
+    assert_eq!(
+        headers,
+        [
+            ("ETag", None),
+            ("x-fc-request-id", Some("The request's id."))
+        ],
+        "transport headers left out, a name the body has and a name that is none reported"
+    );
+    assert!(
+        fields
+            .iter()
+            .filter(|f| f.location == Some(Location::Header))
+            .all(|f| f.ty == TypeName::String)
+    );
+    let found = kinds(&imported, "GetService");
+    assert_eq!(
+        found.iter().filter(|k| **k == Kind::Unrepresented).count(),
+        2,
+        "{found:?}"
+    );
+    // A binary answer has no fields: its header is reported, not dropped silently.
+    assert_eq!(op(&imported, "GetCode").response.kind, AnswerKind::Binary);
+    assert!(op(&imported, "GetCode").response.fields.is_empty());
+    assert!(kinds(&imported, "GetCode").contains(&Kind::Unrepresented));
+}

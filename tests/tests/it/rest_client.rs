@@ -77,8 +77,9 @@ async fn a_get_has_no_body_and_its_object_answer_is_read() {
         let server = TestServer::start(KEYS, |_| {
             Reply::json(
                 200,
-                r#"{"nodepool_id":"np-1","status":{"state":"active","size":"3"}}"#,
+                r#"{"nodepool_id":"np-1","status":{"state":"active","size":"3"},"ETag":"in the body"}"#,
             )
+            .header("etag", "\"v7\"")
         })
         .await;
         let pool = client(&server, version)
@@ -91,6 +92,8 @@ async fn a_get_has_no_body_and_its_object_answer_is_read() {
             .unwrap();
         let status = pool.status.unwrap();
         assert_eq!((status.state, status.size), (Some(State::Active), Some(3)));
+        // The documented header, read from the answer's headers, never from the body.
+        assert_eq!(pool.etag.as_deref(), Some("\"v7\""));
         let (verified, request) = only(&server);
         assert_eq!(
             (verified.method.as_str(), verified.path.as_str()),

@@ -7,7 +7,7 @@ use super::Sink;
 use crate::diag::Finding;
 use crate::naming as names;
 use crate::naming::FieldName;
-use crate::spec::model::{Format, Member, Scalar, Style, TypeName};
+use crate::spec::model::{Format, Location, Member, Scalar, Style, TypeName};
 use crate::spec::rules;
 
 /// Where a shape appears; decides which keys it may carry.
@@ -17,6 +17,8 @@ pub(crate) enum Position {
     Parameter,
     /// A field of an object (request or response).
     Field,
+    /// A top-level field of an object answer: it may come in a header (`in: header`).
+    AnswerField,
     /// The `items` of an array or the `values` of a map.
     Element,
 }
@@ -53,14 +55,14 @@ pub(crate) fn members(list: &[Member], path: &str, position: Position, sink: &mu
 /// Checks one shape at `path`.
 pub(crate) fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
     match (&member.name, position) {
-        (None, Position::Parameter | Position::Field) => {
+        (None, Position::Parameter | Position::Field | Position::AnswerField) => {
             sink.report(path, "missing the `name` key")
         }
         (Some(_), Position::Element) => sink.report(
             &format!("{path}.name"),
             "list items and map values have no `name`",
         ),
-        (Some(name), _) if !is_wire_name(name) => sink.report(
+        (Some(name), _) if !names::is_wire_name(name) => sink.report(
             &format!("{path}.name"),
             format!("wire name `{name}` may contain only letters, digits, `_` and `-`"),
         ),
@@ -74,11 +76,16 @@ pub(crate) fn check(member: &Member, path: &str, position: Position, sink: &mut 
             );
         }
     }
+    let answer_header =
+        position == Position::AnswerField && member.location == Some(Location::Header);
+    if answer_header && member.ty != TypeName::String {
+        sink.report(&format!("{path}.type"), "a response header is a string");
+    }
     if position != Position::Parameter {
-        if member.location.is_some() {
+        if member.location.is_some() && !answer_header {
             sink.report(
                 &format!("{path}.in"),
-                "only top-level request parameters have a location",
+                "only top-level request parameters have a location, and top-level response fields `in: header`",
             );
         }
         if member.style.is_some() {
@@ -332,11 +339,4 @@ fn scalar(member: &Member, value: &Scalar, path: &str, what: &str, sink: &mut Si
     if let Some(problem) = rules::problem(member, value) {
         sink.report(path, format!("{what} `{value}` {problem}"));
     }
-}
-
-fn is_wire_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }

@@ -273,7 +273,7 @@ fn operation(
     member::members(
         &op.response.fields,
         "response.fields",
-        member::Position::Field,
+        member::Position::AnswerField,
         sink,
     );
     if let Some(items) = &op.response.items {

@@ -9,6 +9,7 @@ use super::rustdoc::doc_attrs;
 use super::tokens::{cfg_features, field_ident, ident, rust_type};
 use super::validation;
 use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeRef, TypeSpace};
+use crate::spec::model::Location;
 
 /// `types/mod.rs`: a private module per type, each type re-exported under the features that
 /// need it, so every type is `crate::types::Name`.
@@ -142,10 +143,32 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
 /// through it (whatever the features, by the runtime's serde).
 pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
     let name = ident(&s.name);
+    let in_header = |f: &&FieldIr| f.location == Some(Location::Header);
     let fields = s.fields.iter().map(|f| {
         let field = field_ident(&f.rust);
         let wire = &f.wire;
-        quote!(#field: fields.read(#wire))
+        if in_header(&f) {
+            quote!(#field: None)
+        } else {
+            quote!(#field: fields.read(#wire))
+        }
+    });
+    let headers: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .filter(in_header)
+        .map(|f| {
+            let field = field_ident(&f.rust);
+            let wire = &f.wire;
+            quote!(self.#field = answer.header(#wire).map(str::to_owned);)
+        })
+        .collect();
+    let read_headers = (!headers.is_empty()).then(|| {
+        quote! {
+            fn read_headers(&mut self, answer: &::acs_runtime::client::Answer) {
+                #(#headers)*
+            }
+        }
     });
     let build = if s.fields.is_empty() {
         quote!(::acs_runtime::de::Fields::new(value).map(|_| Self {}))
@@ -163,6 +186,7 @@ pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
             fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
                 #build
             }
+            #read_headers
         }
         #cfg
         impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for #name {

@@ -345,20 +345,76 @@ pub(super) fn answer(
             continue;
         }
         cx.others(&entry.other, &["description", "examples"], &path);
-        match &entry.headers {
-            Some(Value::Object(h)) if h.is_empty() => cx.report.ignore("headers"),
+        match &entry.schema {
+            Some(schema) => out = body_answer(schema, cx),
+            None if media(produces, "application/octet-stream") => out.kind = AnswerKind::Binary,
             None => {}
-            Some(h) => cx.add(Kind::Unrepresented, &path, format!("response headers {h}")),
         }
-        let Some(schema) = &entry.schema else {
-            if media(produces, "application/octet-stream") {
-                out.kind = AnswerKind::Binary;
-            }
-            continue;
-        };
-        out = body_answer(schema, cx);
+        headers(entry.headers.as_ref(), &path, &mut out, cx);
     }
     out
+}
+
+/// Headers every HTTP answer may carry, which say nothing about the operation.
+const TRANSPORT_HEADERS: &[&str] = &[
+    "connection",
+    "content-length",
+    "content-type",
+    "date",
+    "keep-alive",
+    "server",
+    "transfer-encoding",
+];
+
+/// The documented headers of the success answer, as string fields `in: header` of an object
+/// answer. Transport headers are left out; headers of another kind of answer, names that are
+/// not wire names and names a body field has are reported.
+fn headers(headers: Option<&Value>, path: &str, out: &mut Response, cx: &mut Cx<'_>) {
+    let Some(headers) = headers else { return };
+    let Value::Object(headers) = headers else {
+        cx.add(
+            Kind::Unrepresented,
+            path,
+            format!("response headers {headers}"),
+        );
+        return;
+    };
+    for (name, entry) in headers {
+        let at = format!("{path}.headers.{name}");
+        if TRANSPORT_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            cx.report.ignore("headers");
+        } else if out.kind != AnswerKind::Object {
+            cx.add(
+                Kind::Unrepresented,
+                &at,
+                format!(
+                    "a header of a `{}` answer, which has no fields",
+                    out.kind.name()
+                ),
+            );
+        } else if !crate::naming::is_wire_name(name)
+            || out
+                .fields
+                .iter()
+                .any(|f| f.name.as_deref() == Some(name.as_str()))
+        {
+            cx.add(
+                Kind::Unrepresented,
+                &at,
+                "a header named like a body field, or not a wire name",
+            );
+        } else {
+            let mut field = bare(TypeName::String);
+            field.name = Some(name.clone());
+            field.location = Some(Location::Header);
+            field.description = entry
+                .get("description")
+                .and_then(Value::as_str)
+                .map(|d| text(d, &at, cx))
+                .filter(|d| !d.trim().is_empty());
+            out.fields.push(field);
+        }
+    }
 }
 
 /// The answer of a success response with a schema.

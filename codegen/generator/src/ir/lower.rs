@@ -228,7 +228,7 @@ impl Lowering<'_> {
                     body: None,
                 }]
             }
-            _ => self.fields(&op.response.fields, Side::Response, false, false),
+            _ => self.fields(&op.response.fields, Side::Response, true, false),
         }
     }
 
@@ -266,7 +266,12 @@ impl Lowering<'_> {
             example: member.example.as_ref().map(Scalar::to_string),
             deprecated: member.deprecated,
             idempotency_token: member.idempotency_token,
-            location: member.location.filter(|_| request_top),
+            // Request parameters travel where they say; an answer's top-level field may come
+            // in a header.
+            location: member.location.filter(|location| {
+                request_top
+                    || (top_level && side == Side::Response && *location == Location::Header)
+            }),
             style: member.style.filter(|_| request_top),
             body: self.whole_body.filter(|_| in_body),
             wire,

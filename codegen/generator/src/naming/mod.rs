@@ -296,6 +296,7 @@ pub fn operation_type(operation: &str) -> String {
 /// `i_pv6`, `VSwitch` -> `v_switch`). A name the list gets wrong is fixed where it is used,
 /// with `rust_name` in the spec or its overlay.
 pub const ONE_WORD: &[(&str, &str)] = &[
+    ("ETag", "Etag"),
     ("IDaaS", "Idaas"),
     ("IPsec", "Ipsec"),
     ("IPv4", "Ipv4"),
@@ -380,6 +381,14 @@ pub fn singular(name: &str) -> String {
 /// Whether a value has a character a variant name can be built from.
 pub fn has_identifier_char(value: &str) -> bool {
     value.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `name` can be a member's wire name: letters, digits, `_` and `-`, not empty.
+pub fn is_wire_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Names already taken in one Rust namespace; hands out unique ones.

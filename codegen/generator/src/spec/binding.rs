@@ -125,6 +125,14 @@ fn rpc_problems(op: &Operation, problems: &mut Problems) {
             "an RPC operation answers with a JSON object: other kinds are for REST (`protocol: roa`) operations",
         );
     }
+    for (i, field) in op.response.fields.iter().enumerate() {
+        if field.location == Some(Location::Header) {
+            problems.add(
+                format!("response.fields[{i}].in"),
+                "an RPC answer is read from its JSON body: `in: header` is for REST (`protocol: roa`) operations",
+            );
+        }
+    }
 }
 
 fn rest_problems(op: &Operation, problems: &mut Problems) {

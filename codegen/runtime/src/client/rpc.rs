@@ -387,9 +387,19 @@ impl RpcClient {
                         .get(CONTENT_TYPE)
                         .and_then(|v| v.to_str().ok())
                         .map(str::to_owned);
+                    // Names lower-cased (as HTTP compares them); values that are not text
+                    // are left out.
+                    let headers = raw
+                        .headers
+                        .iter()
+                        .filter_map(|(name, value)| {
+                            Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+                        })
+                        .collect();
                     let result = parse_raw(raw).map(|body| Answer {
                         status,
                         content_type,
+                        headers,
                         body,
                     });
                     (result, wait)
@@ -480,8 +490,20 @@ pub struct Answer {
     pub status: u16,
     /// The `Content-Type` header, if it was sent and is text.
     pub content_type: Option<String>,
+    /// Every header that is text, names lower-cased, in the order received.
+    pub headers: Vec<(String, String)>,
     /// The body as received.
     pub body: Bytes,
+}
+
+impl Answer {
+    /// The first value of the header `name`, whatever its case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 impl fmt::Debug for RpcClient {

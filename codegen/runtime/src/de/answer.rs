@@ -18,7 +18,9 @@ pub trait FromAnswer: Sized {
 
 impl<T: FromJson> FromAnswer for T {
     fn from_answer(answer: &Answer) -> Result<Self, serde_json::Error> {
-        T::from_json(serde_json::from_slice(&answer.body)?)
+        let mut value = T::from_json(serde_json::from_slice(&answer.body)?)?;
+        value.read_headers(answer);
+        Ok(value)
     }
 }
 
@@ -86,6 +88,7 @@ mod tests {
         Answer {
             status: 200,
             content_type: None,
+            headers: vec![("etag".to_owned(), "\"v1\"".to_owned())],
             body: Bytes::from_static(body),
         }
     }
@@ -125,5 +128,35 @@ mod tests {
             [1, 2]
         );
         assert!(Vec::<i32>::from_answer(&answer(b"")).is_err());
+    }
+
+    /// A response with a field in the body and one in a header.
+    #[derive(Debug)]
+    struct Tagged {
+        name: Option<String>,
+        etag: Option<String>,
+    }
+
+    impl FromJson for Tagged {
+        fn from_json(value: serde_json::Value) -> Result<Self, serde_json::Error> {
+            let mut fields = crate::de::Fields::new(value)?;
+            let value = Self {
+                name: fields.read("name"),
+                etag: None,
+            };
+            fields.finish()?;
+            Ok(value)
+        }
+
+        fn read_headers(&mut self, answer: &Answer) {
+            self.etag = answer.header("ETag").map(str::to_owned);
+        }
+    }
+
+    #[test]
+    fn header_fields_are_read_after_the_body_whatever_the_case() {
+        let tagged = Tagged::from_answer(&answer(br#"{"name":"f"}"#)).unwrap();
+        assert_eq!(tagged.name.as_deref(), Some("f"));
+        assert_eq!(tagged.etag.as_deref(), Some("\"v1\""));
     }
 }

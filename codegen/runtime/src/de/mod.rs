@@ -33,6 +33,12 @@ pub trait FromJson: Sized {
     fn is_absent(value: &Value) -> bool {
         value.is_null()
     }
+
+    /// Reads the fields that a REST answer sends in its headers (`in: header` in the spec),
+    /// once `from_json` has read the body; nothing for the others.
+    fn read_headers(&mut self, answer: &crate::client::Answer) {
+        let _ = answer;
+    }
 }
 
 /// The fields of one JSON object, taken out by wire name.

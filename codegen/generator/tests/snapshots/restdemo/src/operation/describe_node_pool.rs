@@ -247,6 +247,14 @@ pub struct DescribeNodePoolResponse {
         serde(rename = "status", skip_serializing_if = "Option::is_none")
     )]
     pub status: Option<crate::types::Status>,
+    /// The version of the node pool, from the answer's `ETag` header.
+    ///
+    /// - Wire name: `ETag` (header).
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ETag", skip_serializing_if = "Option::is_none")
+    )]
+    pub etag: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNodePoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -254,9 +262,13 @@ impl ::acs_runtime::de::FromJson for DescribeNodePoolResponse {
         let value = Self {
             nodepool_id: fields.read("nodepool_id"),
             status: fields.read("status"),
+            etag: None,
         };
         fields.finish()?;
         Ok(value)
+    }
+    fn read_headers(&mut self, answer: &::acs_runtime::client::Answer) {
+        self.etag = answer.header("ETag").map(str::to_owned);
     }
 }
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
