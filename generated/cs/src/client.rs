@@ -107,13 +107,13 @@ impl Client {
 pub fn dispatch<R: Request>(client: Option<&Client>, request: R) -> Call<'_, R> {
     match client {
         Some(client) => Box::pin(client.send(request)),
-        None => ::acs_runtime::operation::not_implemented(R::OPERATION.action, "CSApi"),
+        None => ::acs_runtime::operation::not_implemented(R::OPERATION.action, "CsApi"),
     }
 }
 /// Every `CS` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.
 ///
-/// Each method sends its request, as the fluent method of [`Client`] of the same name does (its docs say what the operation does). The trait is dyn-compatible (`&dyn CSApi`, `Arc<dyn CSApi>`). A fake implements only the operations it answers: the others go to the client [`delegate`](Self::delegate) returns, or fail with [`Error::NotImplemented`] when there is none. The waiters and paginators of an operation's module take any implementation, fakes included.
-pub trait CSApi: Send + Sync {
+/// Each method sends its request, as the fluent method of [`Client`] of the same name does (its docs say what the operation does). The trait is dyn-compatible (`&dyn CsApi`, `Arc<dyn CsApi>`). A fake implements only the operations it answers: the others go to the client [`delegate`](Self::delegate) returns, or fail with [`Error::NotImplemented`] when there is none. The waiters and paginators of an operation's module take any implementation, fakes included.
+pub trait CsApi: Send + Sync {
     /// The client that sends the operations this implementation does not answer
     /// itself: none by default, so they fail with [`Error::NotImplemented`]. A fake
     /// that answers some operations and lets a real client send the others returns
@@ -1025,7 +1025,7 @@ pub trait CSApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
 }
-impl CSApi for Client {
+impl CsApi for Client {
     #[inline]
     fn delegate(&self) -> Option<&Client> {
         Some(self)

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-cs = { version = "0.1.1", default-features = false, features = ["add-ons"] }
+//! acs-cs = { version = "0.2.0", default-features = false, features = ["add-ons"] }
 //! ```
 //!
 //! - `add-ons` (8 operations): Add-ons
@@ -35,10 +35,10 @@
 //!
 //! # Getting started
 //!
-//! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`CSApi`] is the trait for fakes.
+//! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`CsApi`] is the trait for fakes.
 //!
 //! ```
-//! use acs_cs::{Client, Config, Error, CSApi};
+//! use acs_cs::{Client, Config, Error, CsApi};
 //! use acs_cs::operation::attach_instances_to_node_pool::{AttachInstancesToNodePoolRequest, AttachInstancesToNodePoolError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
@@ -76,12 +76,12 @@
 //!
 //! // A fake for tests: implement only the operations the code under test calls.
 //! struct Fake;
-//! impl CSApi for Fake {}
+//! impl CsApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
 //! let _ = (call(&client), errors(&client, AttachInstancesToNodePoolRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(CSApi::attach_instances_to_node_pool(&Fake, AttachInstancesToNodePoolRequest::default()));
+//! let answer = runtime.block_on(CsApi::attach_instances_to_node_pool(&Fake, AttachInstancesToNodePoolRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -95,7 +95,7 @@ pub mod operation;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
-pub use client::{Client, CSApi, PRODUCT, Request};
+pub use client::{Client, CsApi, PRODUCT, Request};
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
 #[rustfmt::skip]

@@ -95,13 +95,13 @@ impl Client {
 pub fn dispatch<R: Request>(client: Option<&Client>, request: R) -> Call<'_, R> {
     match client {
         Some(client) => Box::pin(client.send(request)),
-        None => ::acs_runtime::operation::not_implemented(R::OPERATION.action, "FCApi"),
+        None => ::acs_runtime::operation::not_implemented(R::OPERATION.action, "FcApi"),
     }
 }
 /// Every `FC` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.
 ///
-/// Each method sends its request, as the fluent method of [`Client`] of the same name does (its docs say what the operation does). The trait is dyn-compatible (`&dyn FCApi`, `Arc<dyn FCApi>`). A fake implements only the operations it answers: the others go to the client [`delegate`](Self::delegate) returns, or fail with [`Error::NotImplemented`] when there is none. The waiters and paginators of an operation's module take any implementation, fakes included.
-pub trait FCApi: Send + Sync {
+/// Each method sends its request, as the fluent method of [`Client`] of the same name does (its docs say what the operation does). The trait is dyn-compatible (`&dyn FcApi`, `Arc<dyn FcApi>`). A fake implements only the operations it answers: the others go to the client [`delegate`](Self::delegate) returns, or fail with [`Error::NotImplemented`] when there is none. The waiters and paginators of an operation's module take any implementation, fakes included.
+pub trait FcApi: Send + Sync {
     /// The client that sends the operations this implementation does not answer
     /// itself: none by default, so they fail with [`Error::NotImplemented`]. A fake
     /// that answers some operations and lets a real client send the others returns
@@ -579,7 +579,7 @@ pub trait FCApi: Send + Sync {
         dispatch(self.delegate(), request)
     }
 }
-impl FCApi for Client {
+impl FcApi for Client {
     #[inline]
     fn delegate(&self) -> Option<&Client> {
         Some(self)

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-fc = { version = "0.1.1", default-features = false, features = ["alias"] }
+//! acs-fc = { version = "0.2.0", default-features = false, features = ["alias"] }
 //! ```
 //!
 //! - `alias` (5 operations): Alias
@@ -33,10 +33,10 @@
 //!
 //! # Getting started
 //!
-//! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`FCApi`] is the trait for fakes.
+//! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`FcApi`] is the trait for fakes.
 //!
 //! ```
-//! use acs_fc::{Client, Config, Error, FCApi};
+//! use acs_fc::{Client, Config, Error, FcApi};
 //! use acs_fc::operation::change_resource_group::{ChangeResourceGroupRequest, ChangeResourceGroupError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
@@ -72,12 +72,12 @@
 //!
 //! // A fake for tests: implement only the operations the code under test calls.
 //! struct Fake;
-//! impl FCApi for Fake {}
+//! impl FcApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
 //! let _ = (call(&client), errors(&client, ChangeResourceGroupRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(FCApi::change_resource_group(&Fake, ChangeResourceGroupRequest::default()));
+//! let answer = runtime.block_on(FcApi::change_resource_group(&Fake, ChangeResourceGroupRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -91,7 +91,7 @@ pub mod operation;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
-pub use client::{Client, FCApi, PRODUCT, Request};
+pub use client::{Client, FcApi, PRODUCT, Request};
 #[rustfmt::skip]
 pub use ::acs_runtime::auth::{Credentials, SignatureVersion};
 #[rustfmt::skip]

@@ -61,7 +61,12 @@ pub fn api_trait(code: &str) -> String {
         let mut chars = part.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
-            out.extend(chars);
+            // An all-capitals code is an acronym, one word in a Rust name: `CS` -> `CsApi`.
+            if part.chars().any(|c| c.is_ascii_lowercase()) {
+                out.extend(chars);
+            } else {
+                out.extend(chars.map(|c| c.to_ascii_lowercase()));
+            }
         }
     }
     out + "Api"
@@ -100,5 +105,8 @@ mod tests {
         assert_eq!(command("acs-appstream-center"), "appstream-center");
         assert_eq!(api_trait("VpcPeer"), "VpcPeerApi");
         assert_eq!(api_trait("Cloudauth-intl"), "CloudauthIntlApi");
+        assert_eq!(api_trait("CS"), "CsApi");
+        assert_eq!(api_trait("sae"), "SaeApi");
+        assert_eq!(api_trait("R-kvstore"), "RKvstoreApi");
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `task` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_cluster_tasks_pages`](crate::Client::describe_cluster_tasks_pages) and [`describe_cluster_tasks_items`](crate::Client::describe_cluster_tasks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`describe_cluster_tasks_pages`](crate::Client::describe_cluster_tasks_pages) and [`describe_cluster_tasks_items`](crate::Client::describe_cluster_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClusterTasks",
@@ -318,7 +318,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `DescribeClusterTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn describe_cluster_tasks_pages<A: crate::CSApi + ?Sized>(
+pub fn describe_cluster_tasks_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClusterTasksRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -374,7 +374,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `DescribeClusterTasks`, in order: `while let Some(item) = items.next().await`.
-pub fn describe_cluster_tasks_items<A: crate::CSApi + ?Sized>(
+pub fn describe_cluster_tasks_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClusterTasksRequest,
 ) -> ::acs_runtime::paginate::Paginator<

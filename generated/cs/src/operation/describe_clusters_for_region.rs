@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_clusters_for_region_pages`](crate::Client::describe_clusters_for_region_pages) and [`describe_clusters_for_region_items`](crate::Client::describe_clusters_for_region_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`describe_clusters_for_region_pages`](crate::Client::describe_clusters_for_region_pages) and [`describe_clusters_for_region_items`](crate::Client::describe_clusters_for_region_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClustersForRegion",
@@ -424,7 +424,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `DescribeClustersForRegion`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn describe_clusters_for_region_pages<A: crate::CSApi + ?Sized>(
+pub fn describe_clusters_for_region_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClustersForRegionRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -480,7 +480,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `DescribeClustersForRegion`, in order: `while let Some(item) = items.next().await`.
-pub fn describe_clusters_for_region_items<A: crate::CSApi + ?Sized>(
+pub fn describe_clusters_for_region_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClustersForRegionRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_clusters_v1_pages`](crate::Client::describe_clusters_v1_pages) and [`describe_clusters_v1_items`](crate::Client::describe_clusters_v1_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`describe_clusters_v1_pages`](crate::Client::describe_clusters_v1_pages) and [`describe_clusters_v1_items`](crate::Client::describe_clusters_v1_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClustersV1",
@@ -416,7 +416,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `DescribeClustersV1`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn describe_clusters_v1_pages<A: crate::CSApi + ?Sized>(
+pub fn describe_clusters_v1_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClustersV1Request,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -472,7 +472,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `DescribeClustersV1`, in order: `while let Some(item) = items.next().await`.
-pub fn describe_clusters_v1_items<A: crate::CSApi + ?Sized>(
+pub fn describe_clusters_v1_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeClustersV1Request,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `event` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`describe_events_pages`](crate::Client::describe_events_pages) and [`describe_events_items`](crate::Client::describe_events_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`describe_events_pages`](crate::Client::describe_events_pages) and [`describe_events_items`](crate::Client::describe_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEvents",
@@ -334,7 +334,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `DescribeEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn describe_events_pages<A: crate::CSApi + ?Sized>(
+pub fn describe_events_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeEventsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -384,7 +384,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `DescribeEvents`, in order: `while let Some(item) = items.next().await`.
-pub fn describe_events_items<A: crate::CSApi + ?Sized>(
+pub fn describe_events_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: DescribeEventsRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_cluster_kubeconfig_states_pages`](crate::Client::list_cluster_kubeconfig_states_pages) and [`list_cluster_kubeconfig_states_items`](crate::Client::list_cluster_kubeconfig_states_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`list_cluster_kubeconfig_states_pages`](crate::Client::list_cluster_kubeconfig_states_pages) and [`list_cluster_kubeconfig_states_items`](crate::Client::list_cluster_kubeconfig_states_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListClusterKubeconfigStates",
@@ -324,7 +324,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListClusterKubeconfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_cluster_kubeconfig_states_pages<A: crate::CSApi + ?Sized>(
+pub fn list_cluster_kubeconfig_states_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: ListClusterKubeconfigStatesRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -380,7 +380,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListClusterKubeconfigStates`, in order: `while let Some(item) = items.next().await`.
-pub fn list_cluster_kubeconfig_states_items<A: crate::CSApi + ?Sized>(
+pub fn list_cluster_kubeconfig_states_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: ListClusterKubeconfigStatesRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `cluster` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`CSApi`](crate::CSApi) (fakes included): [`list_user_kube_config_states_pages`](crate::Client::list_user_kube_config_states_pages) and [`list_user_kube_config_states_items`](crate::Client::list_user_kube_config_states_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`CsApi`](crate::CsApi) (fakes included): [`list_user_kube_config_states_pages`](crate::Client::list_user_kube_config_states_pages) and [`list_user_kube_config_states_items`](crate::Client::list_user_kube_config_states_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListUserKubeConfigStates",
@@ -320,7 +320,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListUserKubeConfigStates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_user_kube_config_states_pages<A: crate::CSApi + ?Sized>(
+pub fn list_user_kube_config_states_pages<A: crate::CsApi + ?Sized>(
     api: &A,
     request: ListUserKubeConfigStatesRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -376,7 +376,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListUserKubeConfigStates`, in order: `while let Some(item) = items.next().await`.
-pub fn list_user_kube_config_states_items<A: crate::CSApi + ?Sized>(
+pub fn list_user_kube_config_states_items<A: crate::CsApi + ?Sized>(
     api: &A,
     request: ListUserKubeConfigStatesRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `asynchronous-task` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_async_tasks_pages`](crate::Client::list_async_tasks_pages) and [`list_async_tasks_items`](crate::Client::list_async_tasks_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`FcApi`](crate::FcApi) (fakes included): [`list_async_tasks_pages`](crate::Client::list_async_tasks_pages) and [`list_async_tasks_items`](crate::Client::list_async_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAsyncTasks",
@@ -461,7 +461,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListAsyncTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_async_tasks_pages<A: crate::FCApi + ?Sized>(
+pub fn list_async_tasks_pages<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListAsyncTasksRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -509,7 +509,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListAsyncTasks`, in order: `while let Some(item) = items.next().await`.
-pub fn list_async_tasks_items<A: crate::FCApi + ?Sized>(
+pub fn list_async_tasks_items<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListAsyncTasksRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `customdomain` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_custom_domains_pages`](crate::Client::list_custom_domains_pages) and [`list_custom_domains_items`](crate::Client::list_custom_domains_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`FcApi`](crate::FcApi) (fakes included): [`list_custom_domains_pages`](crate::Client::list_custom_domains_pages) and [`list_custom_domains_items`](crate::Client::list_custom_domains_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCustomDomains",
@@ -305,7 +305,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListCustomDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_custom_domains_pages<A: crate::FCApi + ?Sized>(
+pub fn list_custom_domains_pages<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListCustomDomainsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -359,7 +359,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListCustomDomains`, in order: `while let Some(item) = items.next().await`.
-pub fn list_custom_domains_items<A: crate::FCApi + ?Sized>(
+pub fn list_custom_domains_items<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListCustomDomainsRequest,
 ) -> ::acs_runtime::paginate::Paginator<

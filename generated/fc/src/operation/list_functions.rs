@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `function` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_functions_pages`](crate::Client::list_functions_pages) and [`list_functions_items`](crate::Client::list_functions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`FcApi`](crate::FcApi) (fakes included): [`list_functions_pages`](crate::Client::list_functions_pages) and [`list_functions_items`](crate::Client::list_functions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFunctions",
@@ -447,7 +447,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListFunctions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_functions_pages<A: crate::FCApi + ?Sized>(
+pub fn list_functions_pages<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListFunctionsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -495,7 +495,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListFunctions`, in order: `while let Some(item) = items.next().await`.
-pub fn list_functions_items<A: crate::FCApi + ?Sized>(
+pub fn list_functions_items<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListFunctionsRequest,
 ) -> ::acs_runtime::paginate::Paginator<

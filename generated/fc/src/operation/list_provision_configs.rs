@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `functionprovisionconfig` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_provision_configs_pages`](crate::Client::list_provision_configs_pages) and [`list_provision_configs_items`](crate::Client::list_provision_configs_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`FcApi`](crate::FcApi) (fakes included): [`list_provision_configs_pages`](crate::Client::list_provision_configs_pages) and [`list_provision_configs_items`](crate::Client::list_provision_configs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListProvisionConfigs",
@@ -305,7 +305,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListProvisionConfigs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_provision_configs_pages<A: crate::FCApi + ?Sized>(
+pub fn list_provision_configs_pages<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListProvisionConfigsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -359,7 +359,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListProvisionConfigs`, in order: `while let Some(item) = items.next().await`.
-pub fn list_provision_configs_items<A: crate::FCApi + ?Sized>(
+pub fn list_provision_configs_items<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListProvisionConfigsRequest,
 ) -> ::acs_runtime::paginate::Paginator<

@@ -4,7 +4,7 @@
 //!
 //! Needs the cargo feature `session` of this crate (on by default).
 //!
-//! On [`Client`](crate::Client), and as functions of this module over any [`FCApi`](crate::FCApi) (fakes included): [`list_sessions_pages`](crate::Client::list_sessions_pages) and [`list_sessions_items`](crate::Client::list_sessions_items) read every page and every item.
+//! On [`Client`](crate::Client), and as functions of this module over any [`FcApi`](crate::FcApi) (fakes included): [`list_sessions_pages`](crate::Client::list_sessions_pages) and [`list_sessions_items`](crate::Client::list_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSessions",
@@ -358,7 +358,7 @@ impl crate::blocking::Client {
     }
 }
 /// Every page of `ListSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
-pub fn list_sessions_pages<A: crate::FCApi + ?Sized>(
+pub fn list_sessions_pages<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListSessionsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
@@ -406,7 +406,7 @@ impl crate::Client {
     }
 }
 /// Every item of every page of `ListSessions`, in order: `while let Some(item) = items.next().await`.
-pub fn list_sessions_items<A: crate::FCApi + ?Sized>(
+pub fn list_sessions_items<A: crate::FcApi + ?Sized>(
     api: &A,
     request: ListSessionsRequest,
 ) -> ::acs_runtime::paginate::Paginator<
