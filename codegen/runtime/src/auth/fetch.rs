@@ -45,7 +45,7 @@ impl Http {
         let raw = transport::within(timeout, transport::read(request, LIMIT))
             .await
             .map_err(|e| failed(source_name, &e))?;
-        let body = parse_raw(raw).map_err(|e| failed(source_name, &e))?;
+        let body = parse_raw(&raw).map_err(|e| failed(source_name, &e))?;
         String::from_utf8(body.to_vec()).map_err(|_| CredentialsError::Source {
             source_name,
             reason: "the answer is not UTF-8".to_owned(),

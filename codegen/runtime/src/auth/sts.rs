@@ -134,7 +134,7 @@ impl Sts {
         let raw = transport::exchange(client, endpoint.origin(), signed, fetch::TIMEOUT, 1 << 20)
             .await
             .map_err(|e| fetch::failed(SOURCE, &e))?;
-        let body = crate::client::parse_raw(raw).map_err(|e| fetch::failed(SOURCE, &e))?;
+        let body = crate::client::parse_raw(&raw).map_err(|e| fetch::failed(SOURCE, &e))?;
         let answer: Value =
             serde_json::from_slice(&body).map_err(|_| CredentialsError::Source {
                 source_name: SOURCE,

@@ -224,6 +224,7 @@ pub(crate) struct Details {
     pub(crate) host_id: Option<String>,
     pub(crate) recommend: Option<String>,
     pub(crate) access_denied_detail: Option<String>,
+    pub(crate) retry_after: Option<Duration>,
 }
 
 impl ServiceError {
@@ -237,7 +238,13 @@ impl ServiceError {
             host_id: None,
             recommend: None,
             access_denied_detail: None,
+            retry_after: None,
         }))
+    }
+
+    /// The wait the service asked for in `x-acs-retry-after`, when it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.0.retry_after
     }
 
     pub(crate) fn details_mut(&mut self) -> &mut Details {
@@ -298,14 +305,19 @@ impl ServiceError {
 
     /// Whether the request may have been processed, for a retryable error.
     ///
-    /// Provably not processed: HTTP 429, and a code of the `Throttling` or `ServiceUnavailable`
-    /// families (`Throttling.User`, not `InvalidThrottlingConfig`) answered with a 4xx status or
-    /// 503, as gateways turn requests away. The same codes with another status (a 500 is the
+    /// Provably not processed: HTTP 429, any error with a positive `x-acs-retry-after` (the
+    /// service throttling the caller, as the official SDKs read it), and a code of the
+    /// `Throttling` or `ServiceUnavailable` families (`Throttling.User`, not
+    /// `InvalidThrottlingConfig`) answered with a 4xx status or 503, as gateways turn requests
+    /// away. The same codes with another status (a 500 is the
     /// service failing while it processes), `InternalError` and HTTP 500/502/503/504 may have
     /// been processed.
     pub fn failure(&self) -> Option<Failure> {
         let (status, code) = (self.0.status, self.0.code.as_str());
         let turned_away = in_family(code, "Throttling") || in_family(code, "ServiceUnavailable");
+        if self.0.retry_after.is_some_and(|wait| !wait.is_zero()) {
+            return Some(Failure::NotProcessed);
+        }
         match status {
             429 => Some(Failure::NotProcessed),
             400..=499 | 503 if turned_away => Some(Failure::NotProcessed),

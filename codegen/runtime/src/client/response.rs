@@ -55,8 +55,9 @@ pub fn parse_response(
     }
 }
 
-/// [`parse_response`] of a response as read off the wire.
-pub(crate) fn parse_raw(raw: RawResponse) -> Result<Bytes, Error> {
+/// [`parse_response`] of a response as read off the wire; a service error keeps the wait its
+/// `x-acs-retry-after` asks for.
+pub(crate) fn parse_raw(raw: &RawResponse) -> Result<Bytes, Error> {
     let header = |name| raw.headers.get(name).and_then(|v| v.to_str().ok());
     parse_response(
         raw.status,
@@ -64,6 +65,13 @@ pub(crate) fn parse_raw(raw: RawResponse) -> Result<Bytes, Error> {
         header(REQUEST_ID_HEADER),
         raw.body.clone(),
     )
+    .map_err(|error| match error {
+        Error::Service(mut service) => {
+            service.details_mut().retry_after = super::retry::retry_after(&raw.headers);
+            Error::Service(service)
+        }
+        other => other,
+    })
 }
 
 /// The error of a body that is not what was expected: status, why, the body's start, and

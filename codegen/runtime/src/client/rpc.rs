@@ -16,8 +16,8 @@ use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
 use super::settings::{CallSettings, Customize};
 use super::{
-    Config, Endpoint, Error, Failure, HttpClient, OperationInfo, ProductInfo, RetryPolicy,
-    ServiceError, transport,
+    Config, Endpoint, Error, HttpClient, OperationInfo, ProductInfo, RetryPolicy, ServiceError,
+    transport,
 };
 use crate::auth::{
     self, DefaultChain, ExtraHeaders, ProfileFile, ProvideCredentials, SignatureVersion,
@@ -315,7 +315,8 @@ impl RpcClient {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
-            let resend = failure(&error, asked_wait)
+            let resend = error
+                .failure()
                 .is_some_and(|failure| policy.may_resend(failure, op.is_idempotent()));
             if attempt >= policy.max_attempts() || !resend {
                 return Err(error);
@@ -387,19 +388,10 @@ impl RpcClient {
                         .get(CONTENT_TYPE)
                         .and_then(|v| v.to_str().ok())
                         .map(str::to_owned);
-                    // Names lower-cased (as HTTP compares them); values that are not text
-                    // are left out.
-                    let headers = raw
-                        .headers
-                        .iter()
-                        .filter_map(|(name, value)| {
-                            Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
-                        })
-                        .collect();
-                    let result = parse_raw(raw).map(|body| Answer {
+                    let result = parse_raw(&raw).map(|body| Answer {
                         status,
                         content_type,
-                        headers,
+                        headers: raw.headers,
                         body,
                     });
                     (result, wait)
@@ -433,18 +425,6 @@ impl Outgoing {
     fn of(op: &OperationInfo, params: Params) -> Result<Self, Error> {
         let (path, body) = path_and_body(op, &params)?;
         Ok(Self { params, path, body })
-    }
-}
-
-/// How a failed attempt failed, for its retry: as [`Error::failure`] says, except that a
-/// service error answered with a positive `x-acs-retry-after` is the service throttling the
-/// caller (not processed, whatever its code), as the official SDKs read it.
-fn failure(error: &Error, asked_wait: Option<Duration>) -> Option<Failure> {
-    let throttled = matches!(error, Error::Service(_)) && asked_wait.is_some_and(|w| !w.is_zero());
-    if throttled {
-        Some(Failure::NotProcessed)
-    } else {
-        error.failure()
     }
 }
 
@@ -490,19 +470,16 @@ pub struct Answer {
     pub status: u16,
     /// The `Content-Type` header, if it was sent and is text.
     pub content_type: Option<String>,
-    /// Every header that is text, names lower-cased, in the order received.
-    pub headers: Vec<(String, String)>,
+    /// Every header, for the fields a REST answer documents in its headers.
+    pub(crate) headers: reqwest::header::HeaderMap,
     /// The body as received.
     pub body: Bytes,
 }
 
 impl Answer {
-    /// The first value of the header `name`, whatever its case.
+    /// The first value of the header `name`, whatever its case, when it is text.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        self.headers.get(name)?.to_str().ok()
     }
 }
 

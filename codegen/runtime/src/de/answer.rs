@@ -88,7 +88,12 @@ mod tests {
         Answer {
             status: 200,
             content_type: None,
-            headers: vec![("etag".to_owned(), "\"v1\"".to_owned())],
+            headers: [(
+                reqwest::header::ETAG,
+                reqwest::header::HeaderValue::from_static("\"v1\""),
+            )]
+            .into_iter()
+            .collect(),
             body: Bytes::from_static(body),
         }
     }
