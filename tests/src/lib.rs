@@ -3,7 +3,8 @@
 //! [`TestServer`] speaks just enough HTTP/1.1 for the client, checks every request with the
 //! independent verifier in [`verify()`], and answers as the test scripts it; [`Capture`]
 //! records tracing output so tests can look for secrets in it; [`TlsFront`] puts a test CA's
-//! certificate in front of a server, and [`TestProxy`] is a proxy asking for credentials.
+//! certificate in front of a server, and [`TestProxy`] is a proxy asking for credentials;
+//! [`wire_examples`] reads the requests captured from the official SDKs.
 
 pub mod capture;
 pub mod emulator;
@@ -12,6 +13,7 @@ pub mod proxy;
 pub mod server;
 pub mod tls;
 pub mod verify;
+pub mod wire_examples;
 
 pub use capture::Capture;
 pub use emulator::{EmulatorConfig, VpnEmulator};

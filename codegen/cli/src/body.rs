@@ -1,6 +1,8 @@
 //! `--body` and `--body-file`: the body of a REST call given whole, read into the operation's
 //! body parameters so that it is validated like parameters given one by one.
 
+use std::borrow::Cow;
+
 use acs_cli_data::{BodyKind, Location};
 
 use crate::json_value;
@@ -17,11 +19,11 @@ pub(crate) fn apply(
     source: &BodySource,
 ) -> Result<(), String> {
     let kind = op.data.body;
-    let bytes = match source {
-        BodySource::Text(text) => text.as_bytes().to_vec(),
-        BodySource::File(path) => {
-            std::fs::read(path).map_err(|e| format!("--body-file {}: {e}", path.display()))?
-        }
+    let bytes: Cow<'_, [u8]> = match source {
+        BodySource::Text(text) => Cow::Borrowed(text.as_bytes()),
+        BodySource::File(path) => Cow::Owned(
+            std::fs::read(path).map_err(|e| format!("--body-file {}: {e}", path.display()))?,
+        ),
     };
     let body: Vec<usize> = op
         .data
@@ -44,10 +46,9 @@ pub(crate) fn apply(
             op.data.parameters[i].name
         ));
     }
-    let text =
-        || String::from_utf8(bytes.clone()).map_err(|_| "the body is not UTF-8 text".to_owned());
+    let text = || std::str::from_utf8(&bytes).map_err(|_| "the body is not UTF-8 text".to_owned());
     let json = || -> Result<serde_json::Value, String> {
-        serde_json::from_str(&text()?).map_err(|e| format!("the body is not JSON: {e}"))
+        serde_json::from_str(text()?).map_err(|e| format!("the body is not JSON: {e}"))
     };
     match kind {
         BodyKind::Fields => {
@@ -77,8 +78,8 @@ pub(crate) fn apply(
             let name = &op.data.parameters[i].name;
             values[i] = json_value::from_json(product, shape, &json()?, name)?;
         }
-        BodyKind::Text => values[body[0]] = Some(Arg::Str(text()?)),
-        BodyKind::Binary => values[body[0]] = Some(Arg::Bytes(bytes)),
+        BodyKind::Text => values[body[0]] = Some(Arg::Str(text()?.to_owned())),
+        BodyKind::Binary => values[body[0]] = Some(Arg::Bytes(bytes.into_owned())),
         BodyKind::Form => {
             return Err(format!(
                 "{} sends a form: its parameters are given as --Name value",

@@ -61,9 +61,13 @@ pub(crate) async fn call(
             Some(credentials) => credentials,
             None => setup::preview_credentials(options, env, notes).await,
         };
-        if let Some(token) = op.info.idempotency_token.filter(|t| !wire.contains_key(t)) {
+        let token = op.info.idempotency_token;
+        if let Some(token) =
+            token.filter(|t| wire.value_at(t.location, t.name).is_none_or(str::is_empty))
+        {
             notes.push(format!(
-                "{token} is filled with a fresh UUID when the request is sent"
+                "{} is filled with a fresh UUID when the request is sent",
+                token.name
             ));
         }
         let text = preview::render(

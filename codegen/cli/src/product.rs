@@ -3,8 +3,8 @@
 use std::sync::OnceLock;
 
 use acs_cli_data::{OperationData, ProductData, Shape, StructData};
-use acs_runtime::client::{OperationInfo, ProductInfo};
-use acs_runtime::wire::Binding;
+use acs_runtime::client::{IdempotencyToken, OperationInfo, ProductInfo};
+use acs_runtime::wire::{Binding, Location};
 
 /// One product of the `acs` command: its name, title and version for the listing, and its
 /// command data (a file the generator wrote), parsed only when the product is used.
@@ -86,7 +86,16 @@ impl Product {
                         body: op.body,
                         answer: op.answer,
                     },
-                    idempotency_token: op.idempotency_token.as_deref(),
+                    idempotency_token: op.idempotency_token.as_deref().map(|name| {
+                        IdempotencyToken {
+                            name,
+                            location: op
+                                .parameters
+                                .iter()
+                                .find(|p| p.name == name)
+                                .map_or(Location::Query, |p| p.location),
+                        }
+                    }),
                     idempotent: op.idempotent,
                 })
                 .collect();

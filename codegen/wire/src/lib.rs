@@ -1,6 +1,6 @@
 //! The wire vocabulary: protocol, HTTP method, path template, where a parameter travels, how
-//! a structured value is shaped, what a body and an answer are made of, and an operation's
-//! HTTP binding.
+//! a structured value is shaped, what a body and an answer are made of, which headers the
+//! client owns, and an operation's HTTP binding.
 //!
 //! One definition for every layer: the spec format reads these names, the generator resolves
 //! each operation's [`Binding`] once, `#[derive(RpcParams)]` takes [`Location`] and [`Style`]
@@ -9,6 +9,7 @@
 mod answer_kind;
 mod binding;
 mod body_kind;
+mod header;
 mod location;
 mod method;
 mod path_template;
@@ -18,6 +19,7 @@ mod style;
 pub use answer_kind::AnswerKind;
 pub use binding::Binding;
 pub use body_kind::BodyKind;
+pub use header::{PROTOCOL_HEADER_PREFIX, RESERVED_HEADERS, is_header_token, is_reserved_header};
 pub use location::Location;
 pub use method::Method;
 pub use path_template::{Part, PathTemplate, TemplateError};

@@ -2,7 +2,8 @@
 
 use acs_runtime::auth::Credentials;
 use acs_runtime::client::{
-    Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient, ServiceError,
+    Config, Error, IdempotencyToken, OperationInfo, ProductInfo, RetryPolicy, RpcClient,
+    ServiceError,
 };
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
@@ -18,7 +19,10 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     binding: Binding::rpc(Method::Post),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(IdempotencyToken {
+        name: "ClientToken",
+        location: Location::Query,
+    }),
     idempotent: false,
 };
 

@@ -4,7 +4,9 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use acs_runtime::auth::Credentials;
-use acs_runtime::client::{Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
+use acs_runtime::client::{
+    Config, Error, IdempotencyToken, OperationInfo, ProductInfo, RetryPolicy, RpcClient,
+};
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
@@ -19,7 +21,10 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     binding: Binding::rpc(Method::Post),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(IdempotencyToken {
+        name: "ClientToken",
+        location: Location::Query,
+    }),
     idempotent: false,
 };
 const DESCRIBE_VPN_GATEWAYS: OperationInfo = OperationInfo {

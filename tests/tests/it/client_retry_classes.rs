@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use acs_runtime::auth::Credentials;
-use acs_runtime::client::{Config, Failure, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
+use acs_runtime::client::{
+    Config, Failure, IdempotencyToken, OperationInfo, ProductInfo, RetryPolicy, RpcClient,
+};
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Reply, TestServer};
@@ -26,7 +28,10 @@ const CREATE_FLOW_LOG: OperationInfo = OperationInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     binding: Binding::rpc(Method::Post),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(IdempotencyToken {
+        name: "ClientToken",
+        location: Location::Query,
+    }),
     idempotent: false,
 };
 /// A read-only operation.

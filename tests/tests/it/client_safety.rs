@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use acs_runtime::auth::{Credentials, Env};
 use acs_runtime::client::{
-    Config, Error, OperationInfo, ProductInfo, Resend, RetryPolicy, RpcClient, with_retry_policy,
+    Config, Error, IdempotencyToken, OperationInfo, ProductInfo, Resend, RetryPolicy, RpcClient,
+    with_retry_policy,
 };
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
@@ -28,7 +29,10 @@ const CREATE_FLOW_LOG: OperationInfo = OperationInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     binding: Binding::rpc(Method::Post),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(IdempotencyToken {
+        name: "ClientToken",
+        location: Location::Query,
+    }),
     idempotent: false,
 };
 const KEYS: &[(&str, &str)] = &[("testid", "testsecret")];

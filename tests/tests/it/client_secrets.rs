@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use acs_runtime::auth::{Credentials, Env, SignatureVersion};
-use acs_runtime::client::{Config, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
+use acs_runtime::client::{
+    Config, IdempotencyToken, OperationInfo, ProductInfo, RetryPolicy, RpcClient,
+};
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
 use acs_tests::{Capture, Reply, TestServer};
@@ -21,7 +23,10 @@ const VPC: ProductInfo = ProductInfo {
 const CREATE_VPN_GATEWAY: OperationInfo = OperationInfo {
     action: "CreateVpnGateway",
     binding: Binding::rpc(Method::Post),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(IdempotencyToken {
+        name: "ClientToken",
+        location: Location::Query,
+    }),
     idempotent: false,
 };
 

@@ -1,13 +1,11 @@
 //! Signed requests over real HTTP, checked by the independent verifier; the verifier itself
 //! checked against the official SDK's captured requests.
 
-use std::path::PathBuf;
-
 use acs_runtime::auth::{Credentials, SignatureVersion};
 use acs_runtime::client::{Config, Error, OperationInfo, ProductInfo, RetryPolicy, RpcClient};
 use acs_runtime::params::{Location, Params};
 use acs_runtime::wire::{Binding, Method};
-use acs_tests::{Clock, Reply, Request, Signature, TestServer, verify};
+use acs_tests::{Clock, Reply, Signature, TestServer, verify, wire_examples};
 use serde_json::Value;
 
 const VPC: ProductInfo = ProductInfo {
@@ -238,51 +236,18 @@ async fn form_parameters_on_a_get_operation_are_refused_before_anything_is_sent(
     assert!(server.received().is_empty());
 }
 
-/// The official Python SDK's captured requests, as the verifier's known-good input: the
-/// `POST` operations, then a `GET` one.
-fn captured() -> Vec<Value> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wire-examples");
-    let mut records = Vec::new();
-    for file in ["official-python-sdk.jsonl", "official-python-sdk-get.jsonl"] {
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        records.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
-        );
-    }
-    records
-}
-
-fn as_request(record: &Value) -> Request {
-    Request {
-        method: record["method"].as_str().unwrap().to_owned(),
-        path: record["path"].as_str().unwrap().to_owned(),
-        raw_query: record["raw_query"].as_str().unwrap().to_owned(),
-        headers: record["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
-            .collect(),
-        body: record["body"].as_str().unwrap().as_bytes().to_vec(),
-    }
-}
-
 #[test]
 fn the_verifier_accepts_every_captured_official_request() {
-    let records = captured();
+    let records = wire_examples::records(&wire_examples::RPC);
     assert_eq!(records.len(), 10);
     let secret_of = |id: &str| (id == "testid").then(|| "testsecret".to_owned());
     let mut versions = Vec::new();
     for record in &records {
-        let request = as_request(record);
+        let request = wire_examples::request(record);
         let verified = verify(&request, secret_of, Clock::Any)
             .unwrap_or_else(|e| panic!("{e}: {}", request.raw_query));
         // The decoded business parameters are the ones the SDK meant to send.
-        let meant: Vec<(String, String)> = serde_json::from_value(record["query"].clone()).unwrap();
+        let meant = wire_examples::pairs(record, "query");
         for (k, v) in &verified.query {
             assert!(meant.contains(&(k.clone(), v.clone())), "{k}={v}");
         }
@@ -305,8 +270,8 @@ fn the_verifier_accepts_every_captured_official_request() {
 fn the_verifier_rejects_tampering() {
     let secret_of = |id: &str| (id == "testid").then(|| "testsecret".to_owned());
     let wrong_secret = |id: &str| secret_of(id).map(|s| s + "x");
-    for record in captured() {
-        let original = as_request(&record);
+    for record in wire_examples::records(&wire_examples::RPC) {
+        let original = wire_examples::request(&record);
         assert!(verify(&original, wrong_secret, Clock::Any).is_err());
         let mut changed_query = original.clone();
         changed_query.raw_query = changed_query.raw_query.replace("cn-hangzhou", "cn-beijing");

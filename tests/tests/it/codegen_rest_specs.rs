@@ -182,7 +182,8 @@ fn a_whole_body_is_one_parameter_of_its_kind() {
     let repo = Repo::new();
     repo.edit(SCALE, "method: POST\n", "method: POST\nbody: json\n");
     let report = repo.fails();
-    assert_reported(&report, SCALE, 4, "body", "this operation has 3");
+    assert_reported(&report, SCALE, 4, "body", "this operation has 4");
+    assert!(!report.contains("idempotency_token"), "{report}");
 }
 
 #[test]
@@ -263,5 +264,61 @@ fn answer_headers_are_string_fields_of_a_rest_answer_only() {
         123,
         "response.fields[0].in",
         "`in: header` is for REST",
+    );
+}
+
+#[test]
+fn an_idempotency_token_is_one_parameter_the_client_can_fill() {
+    // A second token.
+    let repo = Repo::new();
+    repo.edit(
+        SCALE,
+        "  - name: x-demo-trace\n    in: header\n    type: string\n",
+        "  - name: x-demo-trace\n    in: header\n    type: string\n    idempotency_token: true\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        SCALE,
+        45,
+        "parameters[6].idempotency_token",
+        "`x-demo-trace` is this operation's idempotency token already",
+    );
+
+    // A path variable: required, so never left out for the client to fill.
+    let repo = Repo::new();
+    repo.edit(
+        SCALE,
+        "  - name: client_token\n    in: body",
+        "  - name: client_token\n    in: query",
+    );
+    repo.edit(
+        SCALE,
+        "    example: c-1\n",
+        "    example: c-1\n    idempotency_token: true\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        SCALE,
+        11,
+        "parameters[0].idempotency_token",
+        "`ClusterId` is a path variable or the whole body",
+    );
+
+    // The whole body.
+    let repo = Repo::new();
+    repo.edit(
+        POLICY,
+        "      max_length: 65536\n",
+        "      max_length: 65536\n    idempotency_token: true\n",
+    );
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        POLICY,
+        17,
+        "parameters[1].idempotency_token",
+        "`body` is a path variable or the whole body",
     );
 }

@@ -302,8 +302,9 @@ fn client_token_is_an_idempotency_token_everywhere() {
         .iter()
         .filter(|op| with_token.contains(&op.action.as_str()))
     {
+        let token = op.idempotency_token.as_ref();
         assert_eq!(
-            op.idempotency_token.as_deref(),
+            token.map(|t| t.wire.as_str()),
             Some("ClientToken"),
             "{}",
             op.action

@@ -47,6 +47,7 @@ mod readme_example;
 mod rest_captured;
 mod rest_client;
 mod rest_paginators;
+mod rpc_captured;
 mod serde_round_trips;
 mod vpc_client;
 mod vpc_create_vpn_gateway;

@@ -3,74 +3,24 @@
 //! independent verifier accepts each, the runtime's signers give each its signature from the
 //! same inputs, and the generated cs client sends what the official SDK sends.
 
-use std::path::Path;
-
 use acs_runtime::auth::{Credentials, sign_roa, sign_v3};
 use acs_runtime::params::Pairs;
-use acs_tests::{Clock, Reply, Request, Signature, TestServer, verify};
-use base64::Engine;
+use acs_tests::{Clock, Reply, Signature, TestServer, verify, wire_examples};
 use serde_json::Value;
 
 const SECRET: &str = "testsecret";
 
 fn captured() -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/wire-examples/official-python-sdk-rest.jsonl");
-    let text = std::fs::read_to_string(path).unwrap();
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let lines = wire_examples::records(&wire_examples::REST);
     assert!(lines.len() >= 28, "{} captured requests", lines.len());
     lines
-}
-
-/// The captured request as it arrived.
-fn request(line: &Value) -> Request {
-    let body = match line.get("body_base64").and_then(Value::as_str) {
-        Some(b64) => base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .unwrap(),
-        None => line["body"]
-            .as_str()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec(),
-    };
-    Request {
-        method: line["method"].as_str().unwrap().to_owned(),
-        path: line["path"].as_str().unwrap().to_owned(),
-        raw_query: line["raw_query"].as_str().unwrap().to_owned(),
-        headers: line["headers"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
-            .collect(),
-        body,
-    }
-}
-
-/// The decoded query pairs the capture lists.
-fn query(line: &Value) -> Vec<(String, String)> {
-    line["query"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|pair| {
-            (
-                pair[0].as_str().unwrap().to_owned(),
-                pair[1].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]
 fn the_verifier_accepts_every_captured_request_and_refuses_it_altered() {
     let secret = |id: &str| (id == "testid").then(|| SECRET.to_owned());
     for line in captured() {
-        let request = request(&line);
+        let request = wire_examples::request(&line);
         let verified = verify(&request, secret, Clock::Any)
             .unwrap_or_else(|e| panic!("{}: {e}", line["operation"]));
         let expected = match line["signature"].as_str().unwrap() {
@@ -98,10 +48,10 @@ fn the_verifier_accepts_every_captured_request_and_refuses_it_altered() {
 fn the_runtime_signers_give_each_captured_request_its_signature() {
     let credentials = Credentials::new("testid", SECRET);
     for line in captured() {
-        let request = request(&line);
+        let request = wire_examples::request(&line);
         let operation = line["operation"].as_str().unwrap();
         let authorization = request.header("authorization").unwrap();
-        let query = query(&line);
+        let query = wire_examples::pairs(&line, "query");
         match line["signature"].as_str().unwrap() {
             "v3" => {
                 let signed_names = authorization
@@ -133,7 +83,7 @@ fn the_runtime_signers_give_each_captured_request_its_signature() {
                 let mut acs: Vec<(&str, &str)> = request
                     .headers
                     .iter()
-                    .filter(|(name, _)| name.starts_with("x-acs-"))
+                    .filter(|(name, _)| name.starts_with(acs_runtime::wire::PROTOCOL_HEADER_PREFIX))
                     .map(|(n, v)| (n.as_str(), v.as_str()))
                     .collect();
                 acs.sort();
@@ -168,7 +118,7 @@ async fn the_generated_cs_client_sends_what_the_official_sdk_sends() {
         lines
             .iter()
             .find(|l| l["operation"] == operation && l["signature"] == "v3")
-            .map(|l| (request(l), query(l)))
+            .map(|l| (wire_examples::request(l), wire_examples::pairs(l, "query")))
             .unwrap()
     };
     // DescribeClusters answers with a JSON array, the others with an object.

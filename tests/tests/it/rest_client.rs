@@ -52,22 +52,19 @@ async fn a_json_object_body_goes_with_path_variables_a_header_and_a_token() {
         assert_eq!(verified.path, "/clusters/c-1/nodepools/np%201%2Fx%2Ay%2Bz~");
         assert_eq!(verified.action, "ScaleNodePool");
         assert_eq!(verified.version, "2024-01-01");
-        assert_eq!(
-            String::from_utf8(request.body.clone()).unwrap(),
-            r#"{"count":2,"instance_types":["ecs.g7.large"]}"#
-        );
+        // The members in parameter order, then the idempotency token the client filled.
+        let body = String::from_utf8(request.body.clone()).unwrap();
+        let token = body
+            .strip_prefix(r#"{"count":2,"instance_types":["ecs.g7.large"],"client_token":""#)
+            .and_then(|rest| rest.strip_suffix(r#""}"#))
+            .unwrap_or_else(|| panic!("{body}"));
+        assert_eq!(token.len(), 36, "a UUID: {token}");
         assert_eq!(
             verified.content_type.as_deref(),
             Some("application/json; charset=utf-8")
         );
         assert_eq!(request.header("x-demo-trace"), Some("trace-1"));
-        let token = verified
-            .query
-            .iter()
-            .find(|(k, _)| k == "client_token")
-            .map(|(_, v)| v.clone())
-            .expect("the idempotency token is filled");
-        assert_eq!(token.len(), 36, "a UUID: {token}");
+        assert!(verified.query.is_empty(), "{:?}", verified.query);
     }
 }
 
@@ -314,20 +311,132 @@ async fn a_form_body_and_a_lower_case_operation_name() {
             .create_app()
             .app_name("web")
             .replicas(2)
+            .client_token("t-1")
             .send()
             .await
             .unwrap();
         assert_eq!(created.data.unwrap().app_id.as_deref(), Some("app-1"));
         let (verified, request) = only(&server);
-        assert_eq!(request.body, b"AppName=web&Replicas=2");
+        assert_eq!(request.body, b"AppName=web&Replicas=2&ClientToken=t-1");
         assert_eq!(verified.action, "createApp");
         assert_eq!(verified.path, "/pop/v1/sam/app/createApp");
         assert_eq!(
             verified.form,
             [
                 ("AppName".to_owned(), "web".to_owned()),
-                ("Replicas".to_owned(), "2".to_owned())
+                ("Replicas".to_owned(), "2".to_owned()),
+                ("ClientToken".to_owned(), "t-1".to_owned())
             ]
         );
     }
+}
+
+/// Where each of the three operations carries its idempotency token, as the verifier decoded
+/// it: `(JSON body member, form field, header)`, each `None` when absent.
+fn tokens(received: &acs_tests::Received) -> [Option<String>; 3] {
+    let request = &received.request;
+    let verified = received.verified.as_ref().expect("the signature verifies");
+    let json: Option<serde_json::Value> = serde_json::from_slice(&request.body).ok();
+    let member = json
+        .as_ref()
+        .and_then(|body| body.get("client_token"))
+        .and_then(|token| token.as_str())
+        .map(str::to_owned);
+    let form = verified
+        .form
+        .iter()
+        .find(|(k, _)| k == "ClientToken")
+        .map(|(_, v)| v.clone());
+    let header = request.header("x-demo-idempotency-key").map(str::to_owned);
+    assert!(
+        !verified.query.iter().any(|(k, _)| k.contains("oken")),
+        "no token in the query: {:?}",
+        verified.query
+    );
+    [member, form, header]
+}
+
+fn is_uuid(token: &str) -> bool {
+    token.len() == 36 && token.bytes().filter(|&b| b == b'-').count() == 4
+}
+
+#[tokio::test]
+async fn an_idempotency_token_is_filled_where_it_travels_and_kept_when_given() {
+    let server = TestServer::start(KEYS, |exchange| match exchange.verified.action.as_str() {
+        "InvokeFunction" => Reply::with_type(200, "application/octet-stream", ""),
+        _ => Reply::json(200, r#"{}"#),
+    })
+    .await;
+    let client = client(&server, SignatureVersion::V3);
+    let scale = || {
+        client
+            .scale_node_pool()
+            .cluster_id("c")
+            .nodepool_id("n")
+            .count(1)
+    };
+    let create = || client.create_app().app_name("web");
+    let invoke = || client.invoke_function().function_name("f");
+    // Left out, and given empty: a fresh UUID at the parameter's own place.
+    scale().send().await.unwrap();
+    create().send().await.unwrap();
+    invoke().send().await.unwrap();
+    scale().client_token("").send().await.unwrap();
+    create().client_token("").send().await.unwrap();
+    invoke().x_demo_idempotency_key("").send().await.unwrap();
+    // Given: sent as it is, once.
+    scale().client_token("mine-1").send().await.unwrap();
+    create().client_token("mine-2").send().await.unwrap();
+    invoke()
+        .x_demo_idempotency_key("mine-3")
+        .send()
+        .await
+        .unwrap();
+    let received = server.received();
+    assert_eq!(received.len(), 9);
+    let mut filled = Vec::new();
+    for (i, one) in received.iter().enumerate() {
+        let found = tokens(one);
+        let place = i % 3;
+        for (other, token) in found.iter().enumerate() {
+            assert_eq!(token.is_some(), other == place, "request {i}: {found:?}");
+        }
+        let token = found[place].clone().unwrap();
+        if i < 6 {
+            assert!(is_uuid(&token), "request {i}: {token}");
+            filled.push(token);
+        } else {
+            assert_eq!(token, format!("mine-{}", place + 1));
+        }
+    }
+    filled.sort();
+    filled.dedup();
+    assert_eq!(filled.len(), 6, "every call has a token of its own");
+    let body = String::from_utf8(received[6].request.body.clone()).unwrap();
+    assert_eq!(body.matches("client_token").count(), 1, "{body}");
+}
+
+#[tokio::test]
+async fn a_retried_call_sends_the_token_it_filled_again() {
+    let server = TestServer::start(KEYS, |exchange| {
+        if exchange.index == 0 {
+            Reply::error(400, "Throttling.User", "slow down", "R-0")
+        } else {
+            Reply::json(200, r#"{"task_id":"T-1"}"#)
+        }
+    })
+    .await;
+    client(&server, SignatureVersion::V3)
+        .scale_node_pool()
+        .cluster_id("c")
+        .nodepool_id("n")
+        .count(1)
+        .send()
+        .await
+        .unwrap();
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    let [first, second] = [&received[0], &received[1]].map(|one| tokens(one)[0].clone().unwrap());
+    assert!(is_uuid(&first), "{first}");
+    assert_eq!(first, second);
 }

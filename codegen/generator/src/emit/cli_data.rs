@@ -84,7 +84,10 @@ fn operation(op: &OperationIr, ir: &CrateIr, structs: &mut Structs) -> Operation
         path: op.binding.path.clone(),
         body: op.binding.body,
         answer: op.binding.answer,
-        idempotency_token: op.idempotency_token.clone(),
+        idempotency_token: op
+            .idempotency_token
+            .as_ref()
+            .map(|token| token.wire.clone()),
         idempotent: op.idempotent,
         parameters,
         wait: wait(op, ir),

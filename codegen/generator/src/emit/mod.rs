@@ -136,7 +136,14 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let error_name = ident(&op.error);
     let action = &op.action;
     let token = match &op.idempotency_token {
-        Some(name) => quote!(Some(#name)),
+        Some(token) => {
+            let name = &token.wire;
+            let location = tokens::location(token.location);
+            quote!(Some(::acs_runtime::client::IdempotencyToken {
+                name: #name,
+                location: #location,
+            }))
+        }
         None => quote!(None),
     };
     let idempotent = op.idempotent;

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use acs_wire::{AnswerKind, Binding, BodyKind, Method, Protocol};
+use acs_wire::{AnswerKind, Binding, BodyKind, Location, Method, Protocol};
 
 use crate::ir::{FieldName, TypeRef, TypeSpace};
 
@@ -57,6 +57,18 @@ pub fn cfg_features<'a>(features: impl IntoIterator<Item = &'a String>) -> Token
         [one] => quote!(#[cfg(feature = #one)]),
         many => quote!(#[cfg(any(#(feature = #many),*))]),
     }
+}
+
+/// A parameter location as a constant expression of the runtime's wire vocabulary.
+pub fn location(location: Location) -> TokenStream {
+    let variant = ident(match location {
+        Location::Query => "Query",
+        Location::Form => "Form",
+        Location::Path => "Path",
+        Location::Header => "Header",
+        Location::Body => "Body",
+    });
+    quote!(::acs_runtime::wire::Location::#variant)
 }
 
 /// An operation's binding as a constant expression of the runtime's wire vocabulary.

@@ -3,7 +3,7 @@
 
 use super::{
     AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, ProductIr, Side,
-    StructIr, TypeIr, TypeRef, TypeSpace, VariantIr,
+    StructIr, TokenIr, TypeIr, TypeRef, TypeSpace, VariantIr,
 };
 use super::{features, flows};
 use crate::error::VersionError;
@@ -143,7 +143,10 @@ fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) ->
             .parameters
             .iter()
             .find(|p| p.idempotency_token)
-            .and_then(|p| p.name.clone()),
+            .map(|p| TokenIr {
+                wire: p.name.clone().unwrap_or_default(),
+                location: p.location.unwrap_or_default(),
+            }),
         idempotent: op.idempotent,
         asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {
             poll: a.poll.clone(),
@@ -213,20 +216,12 @@ impl Lowering<'_> {
             (AnswerKind::Array, Some(items)) => {
                 let hint = format!("{}Item", names::operation_type(self.operation));
                 let item = self.type_ref(items, &hint, Side::Response, false);
-                vec![FieldIr {
-                    rust: FieldName::of_wire(ARRAY_ITEMS),
-                    wire: ARRAY_ITEMS.to_owned(),
-                    ty: TypeRef::List(Box::new(item), Vec::new()),
-                    doc: items.description.clone().unwrap_or_default(),
-                    rules: Vec::new(),
-                    default: None,
-                    example: None,
-                    deprecated: false,
-                    idempotency_token: false,
-                    location: None,
-                    style: None,
-                    body: None,
-                }]
+                let doc = items.description.clone().unwrap_or_default();
+                vec![FieldIr::answer(
+                    ARRAY_ITEMS,
+                    TypeRef::List(Box::new(item), Vec::new()),
+                    doc,
+                )]
             }
             _ => self.fields(&op.response.fields, Side::Response, true, false),
         }

@@ -101,8 +101,8 @@ pub struct OperationIr {
     pub error: String,
     /// One variant per documented error code.
     pub errors: Vec<ErrorIr>,
-    /// Wire name of the idempotency-token parameter, if any.
-    pub idempotency_token: Option<String>,
+    /// The idempotency-token parameter, if any.
+    pub idempotency_token: Option<TokenIr>,
     /// Whether sending it twice does no more than sending it once (read-only operations):
     /// the client may then resend it after an ambiguous failure.
     pub idempotent: bool,
@@ -219,6 +219,15 @@ impl StructIr {
     }
 }
 
+/// An operation's idempotency-token parameter: what the client fills when it is left out.
+#[derive(Debug, Clone)]
+pub struct TokenIr {
+    /// Wire name, e.g. `ClientToken`.
+    pub wire: String,
+    /// Where it travels.
+    pub location: Location,
+}
+
 /// A generated field.
 #[derive(Debug)]
 pub struct FieldIr {
@@ -250,6 +259,25 @@ pub struct FieldIr {
 }
 
 impl FieldIr {
+    /// An answer field the wire names `wire`, of type `ty`: no rules, default, example or
+    /// location, as a field the lowering makes for an answer rather than reads from the spec.
+    pub fn answer(wire: &str, ty: TypeRef, doc: String) -> Self {
+        Self {
+            rust: FieldName::of_wire(wire),
+            wire: wire.to_owned(),
+            ty,
+            doc,
+            rules: Vec::new(),
+            default: None,
+            example: None,
+            deprecated: false,
+            idempotency_token: false,
+            location: None,
+            style: None,
+            body: None,
+        }
+    }
+
     /// Whether the value must be sent.
     pub fn required(&self) -> bool {
         self.rules.first() == Some(&Rule::Required)

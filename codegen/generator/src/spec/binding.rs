@@ -8,19 +8,6 @@ use acs_wire::{AnswerKind, Binding, BodyKind, Location, Method, PathTemplate, Pr
 
 use super::model::{Format, Member, Operation, TypeName};
 
-/// Header names a parameter may not set: the signature, the transport and the protocol own
-/// them (compared without regard to case; every `x-acs-` name is the protocol's too).
-const RESERVED_HEADERS: [&str; 8] = [
-    "authorization",
-    "host",
-    "content-type",
-    "content-length",
-    "content-md5",
-    "date",
-    "transfer-encoding",
-    "connection",
-];
-
 /// How `op` of a product speaking `protocol` is sent.
 pub fn resolve(protocol: Protocol, op: &Operation) -> Binding<String> {
     match protocol {
@@ -58,6 +45,7 @@ pub fn problems(protocol: Protocol, op: &Operation) -> Vec<(String, String)> {
         Protocol::Rpc => rpc_problems(op, &mut problems),
         Protocol::Roa => rest_problems(op, &mut problems),
     }
+    token_problems(op, &mut problems);
     if !op.method.has_body() {
         for (i, parameter) in parameters(op) {
             if matches!(parameter.location, Some(Location::Form | Location::Body)) {
@@ -140,6 +128,45 @@ fn rest_problems(op: &Operation, problems: &mut Problems) {
     header_problems(op, problems);
     body_problems(op, problems);
     answer_problems(op, problems);
+}
+
+/// The idempotency token: one at most, where the client can fill it (the query, the form, a
+/// header or a member of the JSON body).
+fn token_problems(op: &Operation, problems: &mut Problems) {
+    let tokens: Vec<_> = parameters(op)
+        .filter(|(_, p)| p.idempotency_token)
+        .collect();
+    if let [(_, first), more @ ..] = tokens.as_slice() {
+        for (i, parameter) in more {
+            problems.add(
+                format!("parameters[{i}].idempotency_token"),
+                format!(
+                    "`{}` is this operation's idempotency token already: `{}` cannot be another",
+                    wire(first),
+                    wire(parameter)
+                ),
+            );
+        }
+    }
+    for (i, parameter) in tokens {
+        // With more than one `in: body` parameter there is no whole body: the body checks
+        // say so.
+        let body_parameters = parameters(op)
+            .filter(|(_, p)| p.location == Some(Location::Body))
+            .count();
+        let whole_body = parameter.location == Some(Location::Body)
+            && op.body.is_some_and(BodyKind::is_whole)
+            && body_parameters == 1;
+        if parameter.location == Some(Location::Path) || whole_body {
+            problems.add(
+                format!("parameters[{i}].idempotency_token"),
+                format!(
+                    "`{}` is a path variable or the whole body, which the client cannot fill: an idempotency token travels in the query, the form, a header or the JSON object body",
+                    wire(parameter)
+                ),
+            );
+        }
+    }
 }
 
 /// The path template against the `in: path` parameters: each variable is one required scalar
@@ -232,18 +259,13 @@ fn header_problems(op: &Operation, problems: &mut Problems) {
             continue;
         }
         let name = wire(parameter);
-        let lower = name.to_ascii_lowercase();
-        if RESERVED_HEADERS.contains(&lower.as_str()) || lower.starts_with("x-acs-") {
+        if acs_wire::is_reserved_header(name) {
             problems.add(
                 format!("parameters[{i}].name"),
                 format!("header `{name}` is set by the client (signature, transport or protocol): a parameter cannot set it"),
             );
         }
-        if name.is_empty()
-            || !name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-        {
+        if !acs_wire::is_header_token(name) {
             problems.add(
                 format!("parameters[{i}].name"),
                 format!("`{name}` is not an HTTP header name (letters, digits and `-`, no spaces)"),

@@ -91,7 +91,7 @@ fn the_fixture_exercises_every_shape() {
         "pub r#type: Option<crate::types::Type>",
         "BTreeMap<String, String>",
         "\"^[a-z][a-z0-9-]*$\"",
-        "idempotency_token: Some(\"ClientToken\")",
+        "name: \"ClientToken\",\n        location: ::acs_runtime::wire::Location::Query,",
         "::serde::Serialize",
     ] {
         assert!(
@@ -127,6 +127,10 @@ fn the_rest_fixture_exercises_every_location_and_kind() {
         "::acs_runtime::wire::AnswerKind::None",
         "pub struct CreateAppRequest",
         "\"createApp\"",
+        // Idempotency tokens where the client fills them: a form field, a JSON member, a header.
+        "location: ::acs_runtime::wire::Location::Form,",
+        "location: ::acs_runtime::wire::Location::Body,",
+        "location: ::acs_runtime::wire::Location::Header,",
     ] {
         assert!(
             contents.contains(needle),

@@ -4,29 +4,14 @@ use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
-/// Headers the client writes itself (or that frame the message): never taken as extra headers.
-const RESERVED: [&str; 12] = [
-    "host",
-    "authorization",
-    "content-type",
-    "content-length",
-    "transfer-encoding",
-    "connection",
-    "keep-alive",
-    "te",
-    "trailer",
-    "upgrade",
-    "expect",
-    "proxy-authorization",
-];
-
 /// Headers added to every request [`SignatureVersion::sign`](super::SignatureVersion::sign)
 /// signs inside [`with_extra_headers`]: V3 signs them (they are listed in `SignedHeaders`),
 /// V1 sends them as they are (it signs no header).
 ///
-/// Names are lower-case HTTP tokens; `host`, `authorization`, the framing headers
-/// (`content-type`, `content-length`, ...) and every `x-acs-*` header (the signature's own)
-/// are refused, as are values that are not visible ASCII.
+/// Names are lower-case HTTP tokens; the headers the client writes itself
+/// ([`acs_wire::RESERVED_HEADERS`]: `host`, `authorization`, `date`, the framing headers, ...)
+/// and every `x-acs-*` header (the signature's own) are refused, as are values that are not
+/// visible ASCII.
 ///
 /// ```
 /// use acs_runtime::auth::ExtraHeaders;
@@ -96,19 +81,17 @@ impl ExtraHeaders {
 /// Checks that `name` may be an extra header: a lower-case HTTP token that the client does
 /// not write itself and that is not an `x-acs-*` header.
 pub fn check_name(name: &str) -> Result<(), InvalidHeader> {
-    let token =
-        |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b"!#$%&'*+-.^_`|~".contains(&b);
-    if name.is_empty() || !name.bytes().all(token) {
+    if !acs_wire::is_header_token(name) || name.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(InvalidHeader(format!(
             "header name {name:?} must be a lower-case HTTP token (letters, digits, - and _)"
         )));
     }
-    if name.starts_with("x-acs-") {
+    if name.starts_with(acs_wire::PROTOCOL_HEADER_PREFIX) {
         return Err(InvalidHeader(format!(
             "header {name}: x-acs-* headers are written by the signature and cannot be overridden"
         )));
     }
-    if RESERVED.contains(&name) {
+    if acs_wire::is_reserved_header(name) {
         return Err(InvalidHeader(format!(
             "header {name} is written by the client and cannot be overridden"
         )));
@@ -164,6 +147,8 @@ mod tests {
         for (name, said) in [
             ("host", "written by the client"),
             ("authorization", "written by the client"),
+            ("date", "written by the client"),
+            ("content-md5", "written by the client"),
             ("x-acs-action", "x-acs-*"),
             ("X-Upper", "lower-case"),
             ("a b", "lower-case"),

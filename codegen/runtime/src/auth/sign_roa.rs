@@ -74,7 +74,7 @@ pub fn sign<'a>(
     }
     let mut acs: Vec<(&str, &str)> = headers
         .iter()
-        .filter(|(name, _)| name.starts_with("x-acs-"))
+        .filter(|(name, _)| name.starts_with(acs_wire::PROTOCOL_HEADER_PREFIX))
         .map(|(name, value)| (*name, value.as_ref()))
         .collect();
     acs.sort_unstable();

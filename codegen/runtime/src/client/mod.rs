@@ -32,7 +32,7 @@ pub use settings::{CallSettings, Customize};
 pub use tls::{CERT_DIR_VAR, CERT_FILE_VAR};
 pub use unhandled::Unhandled;
 
-use crate::wire::Binding;
+use crate::wire::{Binding, Location};
 
 /// What the client needs to know of a product: its name, API version and endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,13 +55,22 @@ pub struct OperationInfo {
     pub action: &'static str,
     /// How the operation is sent: method and path.
     pub binding: Binding,
-    /// The wire name of the operation's idempotency token (`ClientToken`), a query parameter
-    /// the client fills with a UUID when the caller leaves it out (or sends it empty).
-    pub idempotency_token: Option<&'static str>,
+    /// The operation's idempotency token (`ClientToken`), a parameter the client fills with
+    /// a UUID where it travels when the caller leaves it out (or sends it empty).
+    pub idempotency_token: Option<IdempotencyToken>,
     /// Whether sending the operation twice does no more than sending it once (read-only
     /// operations), so it may be resent after a failure the service may have processed.
     /// Operations with an idempotency token are resent whatever this says.
     pub idempotent: bool,
+}
+
+/// An operation's idempotency token parameter: its wire name and where it travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdempotencyToken {
+    /// The wire name, e.g. `ClientToken`.
+    pub name: &'static str,
+    /// Where it travels: the query, the form, a header or a member of the JSON body.
+    pub location: Location,
 }
 
 impl OperationInfo {

@@ -25,7 +25,7 @@ use crate::auth::{
 use crate::auth::{Credentials, SigningRequest};
 use crate::de::FromAnswer;
 use crate::operation::{self, OperationRequest};
-use crate::params::{Body, Location, Params, render_path};
+use crate::params::{Body, Params, render_path};
 use crate::wire::Protocol;
 
 /// The variable holding the region of clients configured without one.
@@ -267,11 +267,9 @@ impl RpcClient {
         );
         async {
             if let Some(token) = op.idempotency_token {
-                if params.get(token).is_none_or(str::is_empty) {
-                    params.remove(token);
-                    let uuid = uuid::Uuid::new_v4().to_string();
-                    params.push(Location::Query, token, uuid);
-                }
+                params.fill(token.location, token.name, || {
+                    uuid::Uuid::new_v4().to_string()
+                });
             }
             let request = Outgoing::of(op, params)?;
             let result = match call.deadline {

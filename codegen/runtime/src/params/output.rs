@@ -106,6 +106,35 @@ impl Params {
             .or_else(|| self.rest.payload.get(key).and_then(Value::as_str))
     }
 
+    /// The value of the first `key` at `location` (a header by its name in any case, a JSON
+    /// member when it is a string).
+    pub fn value_at(&self, location: Location, key: &str) -> Option<&str> {
+        match location {
+            Location::Query => self.query.value(key),
+            Location::Form => self.body.value(key),
+            Location::Path => self.rest.path.value(key),
+            Location::Header => self.rest.headers.value(&key.to_ascii_lowercase()),
+            Location::Body => self.rest.payload.get(key).and_then(Value::as_str),
+        }
+    }
+
+    /// Gives `key` at `location` the value `make()` when it is absent or empty there (an
+    /// empty value is replaced, never sent beside the new one): how the client fills an
+    /// idempotency token.
+    pub fn fill(&mut self, location: Location, key: &str, make: impl FnOnce() -> String) {
+        if self.value_at(location, key).is_some_and(|v| !v.is_empty()) {
+            return;
+        }
+        match location {
+            Location::Query => self.query.remove(key),
+            Location::Form => self.body.remove(key),
+            Location::Path => self.rest.path.remove(key),
+            Location::Header => self.rest.headers.remove(&key.to_ascii_lowercase()),
+            Location::Body => self.rest.payload.remove(key),
+        }
+        self.push(location, key, make());
+    }
+
     /// Removes every `key`, from the query, the form body and the JSON members.
     pub fn remove(&mut self, key: &str) {
         self.query.remove(key);
@@ -292,6 +321,11 @@ impl Pairs {
         }
     }
 
+    /// The value of the first pair whose key is `key`.
+    fn value(&self, key: &str) -> Option<&str> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
     /// Removes every pair whose key is `key`.
     fn remove(&mut self, key: &str) {
         if self.iter().any(|(k, _)| k == key) {
@@ -456,5 +490,41 @@ mod tests {
             [("a=b", "c"), ("k", "v=w"), ("=", "="), ("p", "q"), ("", "")]
         );
         assert!(!pairs.plain_keys());
+    }
+
+    #[test]
+    fn fill_sets_an_absent_or_empty_value_at_its_location_only() {
+        let mut calls = 0;
+        let mut make = || {
+            calls += 1;
+            format!("t{calls}")
+        };
+        for location in Location::ALL {
+            let mut params = Params::new();
+            params.push(Location::Query, "Other", "x");
+            params.fill(location, "Token", &mut make);
+            let filled = params.value_at(location, "Token").map(str::to_owned);
+            assert!(filled.is_some(), "{location:?}");
+            // Nowhere else.
+            for elsewhere in Location::ALL.into_iter().filter(|l| *l != location) {
+                assert_eq!(params.value_at(elsewhere, "Token"), None, "{location:?}");
+            }
+            // Given: kept, and `make` not called.
+            let before = filled.clone();
+            params.fill(location, "Token", &mut make);
+            assert_eq!(params.value_at(location, "Token").map(str::to_owned), before);
+        }
+        assert_eq!(calls, Location::ALL.len());
+
+        // Given empty: replaced, not sent beside the new value.
+        let mut params = Params::new();
+        params.push(Location::Form, "ClientToken", "");
+        params.fill(Location::Form, "ClientToken", || "u".to_owned());
+        assert_eq!(params.encoded_body(), "ClientToken=u");
+        // A header is found by its name in any case.
+        let mut params = Params::new();
+        params.push(Location::Header, "X-Key", "mine");
+        params.fill(Location::Header, "x-key", || "u".to_owned());
+        assert_eq!(params.headers().iter().collect::<Vec<_>>(), [("x-key", "mine")]);
     }
 }

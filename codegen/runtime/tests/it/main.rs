@@ -1,7 +1,6 @@
 //! The runtime's integration tests, one binary: signing, credentials, paginators and the
 //! parameter serialization.
 
-mod auth_captured;
 mod auth_credentials;
 mod auth_signing;
 mod paginate_ends;

@@ -10,7 +10,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
         ::acs_runtime::wire::BodyKind::Text,
         ::acs_runtime::wire::AnswerKind::Object,
     ),
-    idempotency_token: Some("ClientToken"),
+    idempotency_token: Some(::acs_runtime::client::IdempotencyToken {
+        name: "ClientToken",
+        location: ::acs_runtime::wire::Location::Query,
+    }),
     idempotent: false,
 };
 /// The future of a call through the product trait: the response, or an error with

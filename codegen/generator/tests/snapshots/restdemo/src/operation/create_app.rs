@@ -12,7 +12,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
         ::acs_runtime::wire::BodyKind::Form,
         ::acs_runtime::wire::AnswerKind::Object,
     ),
-    idempotency_token: None,
+    idempotency_token: Some(::acs_runtime::client::IdempotencyToken {
+        name: "ClientToken",
+        location: ::acs_runtime::wire::Location::Form,
+    }),
     idempotent: false,
 };
 /// The future of a call through the product trait: the response, or an error with
@@ -53,6 +56,14 @@ pub struct CreateAppRequest {
         serde(rename = "Tags", skip_serializing_if = "Option::is_none")
     )]
     pub tags: Option<crate::types::Tags>,
+    /// - Wire name: `ClientToken` (form body).
+    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
+    pub client_token: Option<String>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -64,6 +75,7 @@ impl Default for CreateAppRequest {
             app_name: None,
             replicas: None,
             tags: None,
+            client_token: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
     }
@@ -126,6 +138,13 @@ impl<C> CreateAppRequestBuilder<C> {
     /// Its description, rules and example: [`CreateAppRequest::tags`](CreateAppRequest::tags).
     pub fn tags(mut self, value: crate::types::Tags) -> Self {
         self.inner.tags = Some(value);
+        self
+    }
+    /// Sets `ClientToken`.
+    ///
+    /// Its description, rules and example: [`CreateAppRequest::client_token`](CreateAppRequest::client_token).
+    pub fn client_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_token = Some(value.into());
         self
     }
     /// Checks every parameter against the spec and returns the request, or every

@@ -12,7 +12,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
         ::acs_runtime::wire::BodyKind::Binary,
         ::acs_runtime::wire::AnswerKind::Binary,
     ),
-    idempotency_token: None,
+    idempotency_token: Some(::acs_runtime::client::IdempotencyToken {
+        name: "x-demo-idempotency-key",
+        location: ::acs_runtime::wire::Location::Header,
+    }),
     idempotent: false,
 };
 /// The future of a call through the product trait: the response, or an error with
@@ -47,6 +50,14 @@ pub struct InvokeFunctionRequest {
         serde(rename = "x-demo-invocation-type", skip_serializing_if = "Option::is_none")
     )]
     pub x_demo_invocation_type: Option<crate::types::XDemoInvocationType>,
+    /// - Wire name: `x-demo-idempotency-key` (header).
+    /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
+    #[rpc(name = "x-demo-idempotency-key", location = "header")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "x-demo-idempotency-key", skip_serializing_if = "Option::is_none")
+    )]
+    pub x_demo_idempotency_key: Option<String>,
     /// - Wire name: `body` (body).
     #[rpc(name = "body", location = "body", body = "binary")]
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -61,6 +72,7 @@ impl Default for InvokeFunctionRequest {
         Self {
             function_name: None,
             x_demo_invocation_type: None,
+            x_demo_idempotency_key: None,
             body: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -126,6 +138,13 @@ impl<C> InvokeFunctionRequestBuilder<C> {
         value: impl Into<crate::types::XDemoInvocationType>,
     ) -> Self {
         self.inner.x_demo_invocation_type = Some(value.into());
+        self
+    }
+    /// Sets `x-demo-idempotency-key`.
+    ///
+    /// Its description, rules and example: [`InvokeFunctionRequest::x_demo_idempotency_key`](InvokeFunctionRequest::x_demo_idempotency_key).
+    pub fn x_demo_idempotency_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.x_demo_idempotency_key = Some(value.into());
         self
     }
     /// Sets `body`.

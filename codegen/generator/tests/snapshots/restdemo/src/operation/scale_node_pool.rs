@@ -12,7 +12,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
         ::acs_runtime::wire::BodyKind::Fields,
         ::acs_runtime::wire::AnswerKind::Object,
     ),
-    idempotency_token: Some("client_token"),
+    idempotency_token: Some(::acs_runtime::client::IdempotencyToken {
+        name: "client_token",
+        location: ::acs_runtime::wire::Location::Body,
+    }),
     idempotent: false,
 };
 /// The future of a call through the product trait: the response, or an error with
@@ -83,9 +86,9 @@ pub struct ScaleNodePoolRequest {
         serde(rename = "x-demo-trace", skip_serializing_if = "Option::is_none")
     )]
     pub x_demo_trace: Option<String>,
-    /// - Wire name: `client_token`.
+    /// - Wire name: `client_token` (body).
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
-    #[rpc(name = "client_token")]
+    #[rpc(name = "client_token", location = "body")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "client_token", skip_serializing_if = "Option::is_none")

@@ -1,27 +1,9 @@
-//! Re-signs the requests the official Python SDK put on the wire and gets its signatures.
-
-use std::path::PathBuf;
+//! Re-signs the RPC requests the official Python SDK put on the wire (V3 and V1,
+//! `tests/data/wire-examples`) with the runtime's signers and gets its signatures.
 
 use acs_runtime::auth::{Credentials, sign_v1, sign_v3};
+use acs_tests::{verify::form_decode, wire_examples};
 use serde_json::Value;
-
-/// The captured requests, one JSON object a line (shared reference material): the `POST`
-/// operations, then a `GET` one.
-fn captured() -> Vec<Value> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/wire-examples");
-    let mut records = Vec::new();
-    for file in ["official-python-sdk.jsonl", "official-python-sdk-get.jsonl"] {
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        records.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| serde_json::from_str(l).expect("one JSON object a line")),
-        );
-    }
-    records
-}
 
 fn text<'a>(record: &'a Value, key: &str) -> &'a str {
     record[key].as_str().unwrap_or_default()
@@ -29,14 +11,14 @@ fn text<'a>(record: &'a Value, key: &str) -> &'a str {
 
 /// Decodes a query or form string the `application/x-www-form-urlencoded` way (`+` is a space).
 fn decode(encoded: &str) -> Vec<(String, String)> {
-    serde_urlencoded::from_str(encoded).expect("a valid urlencoded string")
+    form_decode(encoded).expect("a valid urlencoded string")
 }
 
 #[test]
 fn v3_signatures_of_the_official_sdk_are_reproduced() {
     let credentials = Credentials::new("testid", "testsecret");
     let mut checked = 0;
-    for record in captured() {
+    for record in wire_examples::records(&wire_examples::RPC) {
         let headers = record["headers"].as_object().expect("headers");
         let Some(authorization) = headers.get("authorization").and_then(Value::as_str) else {
             continue;
@@ -76,7 +58,7 @@ fn v3_signatures_of_the_official_sdk_are_reproduced() {
 #[test]
 fn v1_signatures_of_the_official_sdk_are_reproduced() {
     let mut checked = 0;
-    for record in captured() {
+    for record in wire_examples::records(&wire_examples::RPC) {
         let query = decode(text(&record, "raw_query"));
         let Some((_, expected)) = query.iter().find(|(k, _)| k == "Signature") else {
             continue;
