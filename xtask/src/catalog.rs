@@ -156,11 +156,17 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
     let imported = match result {
         Ok(imported) => imported,
         Err(e) => {
-            entry.code = relative
+            // Named by its folders, `<product>/<version>/api-docs.json`; REST when its style
+            // can only be REST (a `V3` file may be either).
+            let mut folders = relative.iter().map(|c| c.to_string_lossy().into_owned());
+            entry.code = folders.next().unwrap_or_default();
+            entry.version = folders.next().unwrap_or_default();
+            if ["ROA", "FC"]
                 .iter()
-                .next()
-                .map(|c| c.to_string_lossy().into_owned())
-                .unwrap_or_default();
+                .any(|s| s.eq_ignore_ascii_case(&entry.style))
+            {
+                entry.protocol = Protocol::Roa;
+            }
             entry.import_error = Some(e);
             return entry;
         }

@@ -50,6 +50,14 @@ pub enum ImportError {
         /// The API version the metadata gives.
         version: String,
     },
+    /// The product signs through a gateway of its own, which the client does not speak: a
+    /// crate of it would compile and every call would be refused.
+    OwnGateway {
+        /// The product code the metadata gives.
+        product: String,
+        /// What the gateway does.
+        gateway: &'static str,
+    },
     /// The spec files already in the repository could not be read.
     Read(PathBuf, io::Error),
     /// The merged spec (imported files and their overlays) does not pass the checks.
@@ -65,6 +73,10 @@ impl fmt::Display for ImportError {
             Self::Unnamable { product, version } => write!(
                 f,
                 "product `{product}` version `{version}` cannot name a spec folder"
+            ),
+            Self::OwnGateway { product, gateway } => write!(
+                f,
+                "product `{product}` signs through a gateway of its own ({gateway}), which this client does not speak: not imported"
             ),
             Self::Read(path, error) => write!(f, "{}: {error}", path.display()),
             Self::Checks(problems) => write!(
@@ -82,7 +94,7 @@ impl std::error::Error for ImportError {
             Self::NotMetadata(error) => Some(error),
             Self::Read(_, error) => Some(error),
             Self::Sync(error) => Some(error),
-            Self::Unnamable { .. } | Self::Checks(_) => None,
+            Self::Unnamable { .. } | Self::OwnGateway { .. } | Self::Checks(_) => None,
         }
     }
 }

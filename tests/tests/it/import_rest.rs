@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use acs_codegen::ImportError;
 use acs_codegen::import::report::Kind;
 use acs_codegen::import::{self, Imported};
 use acs_codegen::spec::model::{
@@ -246,6 +247,26 @@ fn paths_with_a_literal_query_or_disagreeing_variables_are_left_out_with_the_rea
     assert!(kinds(&imported, "Orphan").contains(&Kind::PathMismatch));
     assert!(kinds(&imported, "Missing").contains(&Kind::PathMismatch));
     assert!(imported.report.unrepresented().count() >= 3);
+}
+
+#[test]
+fn products_that_sign_through_their_own_gateway_are_refused_with_the_reason() {
+    let apis = json!({"GetProject": get("/", json!([]))});
+    for (code, says) in [("Sls", "SLS4-HMAC-SHA256"), ("hcs-mgw", "XML bodies")] {
+        let mut file: Value =
+            serde_json::from_str(&rest_file("ROA", "2020-12-30", apis.clone(), json!({}))).unwrap();
+        file["info"]["product"] = json!(code);
+        match import::import(&file.to_string()) {
+            Err(error @ ImportError::OwnGateway { .. }) => {
+                let text = error.to_string();
+                assert!(text.contains(code) && text.contains(says), "{text}");
+                assert!(text.contains("not imported"), "{text}");
+            }
+            other => panic!("{code}: {:?}", other.map(|i| i.operations.len())),
+        }
+    }
+    // Any other product of the same shape imports.
+    assert_eq!(rest(apis).operations.len(), 1);
 }
 
 #[test]

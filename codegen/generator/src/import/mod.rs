@@ -53,6 +53,12 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
             version: version.to_owned(),
         });
     }
+    if let Some(gateway) = rest::own_gateway(code) {
+        return Err(ImportError::OwnGateway {
+            product: code.to_owned(),
+            gateway,
+        });
+    }
     let mut report = Report::default();
     let mut cx = Cx {
         product: code,

@@ -25,6 +25,25 @@ pub(super) fn protocol(docs: &ApiDocs) -> Protocol {
     if rest { Protocol::Roa } else { Protocol::Rpc }
 }
 
+/// Products whose official SDKs send every request through a gateway of their own, signed
+/// neither with ACS3 nor with the ROA signature: imported, their crates would compile and
+/// every call would be refused. By product code (any case), with what the gateway does.
+const OWN_GATEWAY: [(&str, &str); 2] = [
+    (
+        "sls",
+        "the `LOG` or `SLS4-HMAC-SHA256` signature, `x-log-*` headers, a `{project}` host and protobuf bodies",
+    ),
+    ("hcs-mgw", "XML bodies and a `userid` host"),
+];
+
+/// What the gateway of product `code` does, when the product signs through its own gateway.
+pub(super) fn own_gateway(code: &str) -> Option<&'static str> {
+    OWN_GATEWAY
+        .iter()
+        .find(|(product, _)| product.eq_ignore_ascii_case(code))
+        .map(|(_, gateway)| *gateway)
+}
+
 /// Whether the file's style is one the importer knows (RPC, or one of the REST styles).
 pub(super) fn known_style(style: Option<&str>) -> bool {
     ["rpc", "roa", "fc", "v3"]

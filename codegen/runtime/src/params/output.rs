@@ -512,7 +512,10 @@ mod tests {
             // Given: kept, and `make` not called.
             let before = filled.clone();
             params.fill(location, "Token", &mut make);
-            assert_eq!(params.value_at(location, "Token").map(str::to_owned), before);
+            assert_eq!(
+                params.value_at(location, "Token").map(str::to_owned),
+                before
+            );
         }
         assert_eq!(calls, Location::ALL.len());
 
@@ -525,6 +528,9 @@ mod tests {
         let mut params = Params::new();
         params.push(Location::Header, "X-Key", "mine");
         params.fill(Location::Header, "x-key", || "u".to_owned());
-        assert_eq!(params.headers().iter().collect::<Vec<_>>(), [("x-key", "mine")]);
+        assert_eq!(
+            params.headers().iter().collect::<Vec<_>>(),
+            [("x-key", "mine")]
+        );
     }
 }
