@@ -217,7 +217,7 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         value: Some("<Name=value>"),
         fields: false,
         values: &[],
-        help: "Extra header to send and sign; repeatable; not Host, Authorization or x-acs-*",
+        help: "Extra header to send and sign; repeatable; not one the client writes (Host, Authorization, Date, Content-*, x-acs-*)",
     },
     GlobalOption {
         name: "version",

@@ -59,7 +59,7 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --read-timeout <seconds>           Limit of each attempt in seconds, connecting, sending and reading the answer (default 15)
           --connect-timeout <seconds>        Checked for compatibility; connecting is bounded by --read-timeout
           --retry-count <N>                  Same as --retries (the official CLI's name)
-          --header <Name=value>              Extra header to send and sign; repeatable; not Host, Authorization or x-acs-*
+          --header <Name=value>              Extra header to send and sign; repeatable; not one the client writes (Host, Authorization, Date, Content-*, x-acs-*)
           --version <API version>            With --force, call this API version instead of the product's; alone, print the version of acs
           --force                            Allow --version to name an API version the command data was not made from
           --skip-secure-verify               Refused: certificates are always verified; trust a CA with SSL_CERT_FILE instead
