@@ -76,7 +76,7 @@ impl fmt::Display for ImportError {
             ),
             Self::OwnGateway { product, gateway } => write!(
                 f,
-                "product `{product}` signs through a gateway of its own ({gateway}), which this client does not speak: not imported"
+                "`{product}` signs through its own gateway ({gateway}), which this client does not speak: not imported"
             ),
             Self::Read(path, error) => write!(f, "{}: {error}", path.display()),
             Self::Checks(problems) => write!(

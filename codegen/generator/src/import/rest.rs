@@ -29,11 +29,8 @@ pub(super) fn protocol(docs: &ApiDocs) -> Protocol {
 /// neither with ACS3 nor with the ROA signature: imported, their crates would compile and
 /// every call would be refused. By product code (any case), with what the gateway does.
 const OWN_GATEWAY: [(&str, &str); 2] = [
-    (
-        "sls",
-        "the `LOG` or `SLS4-HMAC-SHA256` signature, `x-log-*` headers, a `{project}` host and protobuf bodies",
-    ),
-    ("hcs-mgw", "XML bodies and a `userid` host"),
+    ("sls", "`LOG` or `SLS4-HMAC-SHA256` signature, protobuf bodies"),
+    ("hcs-mgw", "XML bodies, a `userid` host"),
 ];
 
 /// What the gateway of product `code` does, when the product signs through its own gateway.
