@@ -29,7 +29,10 @@ pub(super) fn protocol(docs: &ApiDocs) -> Protocol {
 /// neither with ACS3 nor with the ROA signature: imported, their crates would compile and
 /// every call would be refused. By product code (any case), with what the gateway does.
 const OWN_GATEWAY: [(&str, &str); 2] = [
-    ("sls", "`LOG` or `SLS4-HMAC-SHA256` signature, protobuf bodies"),
+    (
+        "sls",
+        "`LOG` or `SLS4-HMAC-SHA256` signature, protobuf bodies",
+    ),
     ("hcs-mgw", "XML bodies, a `userid` host"),
 ];
 
