@@ -131,19 +131,25 @@ fn from_xml(status: u16, body: &[u8]) -> Option<ServiceError> {
     let text = String::from_utf8_lossy(body);
     let mut error = ServiceError::new(
         status,
-        xml_text(&text, "Code")?,
-        xml_text(&text, "Message").unwrap_or_default(),
+        xml_text(&text, &["Code", "code"])?,
+        xml_text(&text, &["Message", "message"]).unwrap_or_default(),
     );
     let details = error.details_mut();
-    details.request_id = xml_text(&text, "RequestId");
-    details.host_id = xml_text(&text, "HostId");
-    details.recommend = xml_text(&text, "Recommend");
-    details.access_denied_detail = xml_text(&text, "AccessDeniedDetail");
+    details.request_id = xml_text(&text, &["RequestId", "requestId"]);
+    details.host_id = xml_text(&text, &["HostId", "hostId"]);
+    details.recommend = xml_text(&text, &["Recommend", "recommend"]);
+    details.access_denied_detail = xml_text(&text, &["AccessDeniedDetail", "accessDeniedDetail"]);
     Some(error)
 }
 
+/// The text of the first element named by one of `tags` (tried in order), as [`xml_element`]
+/// reads it.
+fn xml_text(text: &str, tags: &[&str]) -> Option<String> {
+    tags.iter().find_map(|tag| xml_element(text, tag))
+}
+
 /// The text of the first `<tag>…</tag>`, CDATA unwrapped or entities decoded.
-fn xml_text(text: &str, tag: &str) -> Option<String> {
+fn xml_element(text: &str, tag: &str) -> Option<String> {
     let open = format!("<{tag}>");
     let close = format!("</{tag}>");
     let start = text.find(&open)? + open.len();
@@ -233,6 +239,19 @@ mod tests {
         assert_eq!(e.message(), "a <b> & c");
         assert_eq!(e.recommend(), Some("https://x?a=1&b=2"));
         assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn xml_error_with_lower_case_names_as_rest_products_write_them() {
+        let e = service(
+            404,
+            "application/xml",
+            "<Error><requestId>R2</requestId><code>NotFound.Cluster</code>\
+             <message>no such cluster</message></Error>",
+        );
+        assert_eq!(e.code(), "NotFound.Cluster");
+        assert_eq!(e.message(), "no such cluster");
+        assert_eq!(e.request_id(), Some("R2"));
     }
 
     #[test]
