@@ -123,7 +123,12 @@ pub(crate) async fn call(
             .await
             .map_err(Failure::Call)?;
         let status = answer.status;
-        let printed = Printed::json(answer.body.to_vec(), status, answer.content_type.as_deref())?;
+        let printed = Printed::answer(
+            op.info.binding.answer,
+            answer.body.to_vec(),
+            status,
+            answer.content_type.as_deref(),
+        )?;
         match (plan, printed) {
             (Some(plan), Printed::Json(answer)) => {
                 let call = wait::Call {
@@ -179,7 +184,14 @@ fn shaped(
             }
             Err(why) => Err(Failure::Unshaped(answer, why)),
         },
-        (_, printed) => Ok(printed),
+        (Some(_), Printed::Text(text)) => {
+            let _ = writeln!(
+                progress,
+                "warning: --output shapes JSON answers; this answer is not JSON and is printed as it came"
+            );
+            Ok(Printed::Text(text))
+        }
+        (None, printed) => Ok(printed),
     }
 }
 

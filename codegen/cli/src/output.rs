@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use acs_runtime::client::Error;
 use acs_runtime::validate::Violations;
+use acs_runtime::wire::AnswerKind;
 
 use crate::answer::Answer;
 use crate::inert;
@@ -33,6 +34,26 @@ impl Printed {
     /// bytes when it is not one JSON document (see [`Answer::parse`]).
     pub fn json(body: Vec<u8>, status: u16, content_type: Option<&str>) -> Result<Self, Failure> {
         Answer::parse(body, status, content_type).map(Self::Json)
+    }
+
+    /// The answer of an operation whose answer is of `kind`: a JSON object or array as
+    /// [`Printed::json`] reads it; text or bytes written as they came; for an operation that
+    /// documents no answer, nothing when the body is empty, JSON when it is JSON, else the
+    /// body as it came.
+    pub fn answer(
+        kind: AnswerKind,
+        body: Vec<u8>,
+        status: u16,
+        content_type: Option<&str>,
+    ) -> Result<Self, Failure> {
+        match kind {
+            AnswerKind::Object | AnswerKind::Array => Self::json(body, status, content_type),
+            AnswerKind::Text | AnswerKind::Binary => Ok(Self::Text(body)),
+            AnswerKind::None => match Answer::parse(body.clone(), status, content_type) {
+                Ok(answer) => Ok(Self::Json(answer)),
+                Err(_) => Ok(Self::Text(body)),
+            },
+        }
     }
 
     /// Writes the output to `out`, all of it at once: nothing is written when it cannot be
@@ -142,6 +163,31 @@ fn invalid(violations: &Violations) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answered(kind: AnswerKind, body: &[u8]) -> Result<String, String> {
+        let printed = Printed::answer(kind, body.to_vec(), 200, None).map_err(|f| f.render())?;
+        let mut out = Vec::new();
+        printed.write_to(&mut out).unwrap();
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    #[test]
+    fn each_kind_of_answer_is_printed_as_it_is_documented() {
+        assert_eq!(
+            answered(AnswerKind::Object, b"{\"a\":1}").unwrap(),
+            "{\n  \"a\": 1\n}\n"
+        );
+        assert!(answered(AnswerKind::Object, b"plain").is_err());
+        assert_eq!(answered(AnswerKind::Array, b"[1]").unwrap(), "[\n  1\n]\n");
+        assert_eq!(answered(AnswerKind::Text, b"plain {").unwrap(), "plain {");
+        assert_eq!(
+            answered(AnswerKind::Binary, b"\x00\x01").unwrap(),
+            "\u{0}\u{1}"
+        );
+        assert_eq!(answered(AnswerKind::None, b"").unwrap(), "");
+        assert_eq!(answered(AnswerKind::None, b"{}").unwrap(), "{}\n");
+        assert_eq!(answered(AnswerKind::None, b"ok").unwrap(), "ok");
+    }
 
     fn printed(body: &[u8]) -> Result<String, String> {
         let printed =
