@@ -14,6 +14,7 @@ mod parity;
 mod preview;
 mod product_waiters;
 mod rest;
+mod rest_captured;
 mod rest_products;
 mod shaping;
 mod tables;
