@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: time generating the whole spec in process, building and checking the
 //! Vpc crate (dependencies already built) whole and with one resource family, against the
-//! budget and the `aws-sdk-ec2` anchor, and the request path against the crypto floor.
+//! budget and the `aws-sdk-ec2` anchor, the REST crate `acs-cs` per operation against Vpc's,
+//! and the request paths of an RPC and a REST operation against their crypto floors.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,6 +9,8 @@ use std::time::{Duration, Instant};
 
 /// The crate measured.
 const PACKAGE: &str = "acs-vpc";
+/// The REST crate measured against it, per operation.
+const REST_PACKAGE: &str = "acs-cs";
 /// Anchor: `aws-sdk-ec2`, 811 operations, 225 s debug build and 8.4 GB peak with its
 /// dependencies built.
 const ANCHOR_OPERATIONS: f64 = 811.0;
@@ -21,7 +24,15 @@ const BUDGET_FAMILY_SHARE: f64 = 0.25;
 const BUDGET_REQUEST_PATH_RATIO: f64 = 3.0;
 /// The request-path benchmark and the ids of the measured path and of its floor.
 const REQUEST_PATH_BENCH: &str = "request_path";
-const REQUEST_PATH_GROUP: &str = "create_vpn_gateway_request_path";
+/// The request-path groups: an RPC operation (flattened query) and a REST one (path template,
+/// JSON body), each with its own floor.
+const REQUEST_PATH_GROUPS: [(&str, &str); 2] = [
+    ("create_vpn_gateway_request_path", "Vpc CreateVpnGateway"),
+    (
+        "scale_cluster_node_pool_request_path",
+        "cs ScaleClusterNodePool",
+    ),
+];
 const REQUEST_PATH_ID: &str = "build_validate_serialize_sign_v3";
 const FLOOR_ID: &str = "floor_sha256_plus_hmac";
 /// The request path and its floor are measured in this many runs; the best ratio counts.
@@ -35,7 +46,8 @@ const BUDGET_GENERATE_MS_PER_OPERATION: f64 = 2.5;
 /// Runs every measurement (with `generate_only`, the generation's alone) and prints it with
 /// its budget and anchor ratios.
 pub fn run(repo: &Path, generate_only: bool) -> Result<(), String> {
-    let (operations, all_operations) = operations(repo)?;
+    let all_operations = operation_count(repo, None)?;
+    let operations = operation_count(repo, Some(PACKAGE))?;
     let generate = best_of(3, || {
         acs_codegen::generate(repo)
             .map(|_| ())
@@ -52,12 +64,13 @@ pub fn run(repo: &Path, generate_only: bool) -> Result<(), String> {
     }
     let mut whole_build = None;
     for (what, command) in [("debug build", "build"), ("check", "check")] {
-        let measured = measure_build(repo, &[command, "-p", PACKAGE])?;
+        let measured = measure_build(repo, PACKAGE, &[command, "-p", PACKAGE])?;
         report(what, operations, &measured, command == "build");
         whole_build.get_or_insert(measured.seconds);
     }
     let family = measure_build(
         repo,
+        PACKAGE,
         &[
             "build",
             "-p",
@@ -75,57 +88,72 @@ pub fn run(repo: &Path, generate_only: bool) -> Result<(), String> {
         family.peak_mb,
         verdict(share <= BUDGET_FAMILY_SHARE)
     );
+    let rest_operations = operation_count(repo, Some(REST_PACKAGE))?;
+    let rest = measure_build(repo, REST_PACKAGE, &["build", "-p", REST_PACKAGE])?;
+    let rest_per_op = rest.seconds / rest_operations as f64;
+    let vpc_per_op = whole_build.unwrap_or(f64::NAN) / operations as f64;
+    println!(
+        "{REST_PACKAGE} debug build ({rest_operations} operations, dependencies built): {:.1} s wall, {rest_per_op:.3} s/operation: {:.2}x {PACKAGE}'s {vpc_per_op:.3} s/operation, budget {BUDGET_SECONDS_PER_OPERATION} s/operation{}",
+        rest.seconds,
+        rest_per_op / vpc_per_op,
+        verdict(rest_per_op <= BUDGET_SECONDS_PER_OPERATION)
+    );
     request_path(repo)
 }
 
 /// A clean build of the package alone: its dependencies are built first, untimed and in the
 /// same environment, and the timed run must compile nothing but the package.
-fn measure_build(repo: &Path, args: &[&str]) -> Result<Measured, String> {
+fn measure_build(repo: &Path, package: &str, args: &[&str]) -> Result<Measured, String> {
     cargo(repo, args)?;
-    cargo(repo, &["clean", "-p", PACKAGE])?;
+    cargo(repo, &["clean", "-p", package])?;
     let (measured, compiled) = timed_cargo(repo, args)?;
     let others: Vec<&str> = compiled
         .iter()
-        .filter(|c| *c != PACKAGE)
+        .filter(|c| *c != package)
         .map(String::as_str)
         .collect();
     if others.is_empty() {
         Ok(measured)
     } else {
         Err(format!(
-            "`cargo {}` compiled {} besides {PACKAGE}: the measurement would include them",
+            "`cargo {}` compiled {} besides {package}: the measurement would include them",
             args.join(" "),
             others.join(", ")
         ))
     }
 }
 
-/// Runs the request-path benchmark and prints its ratio to the crypto floor measured in the
-/// same run.
+/// Runs the request-path benchmark and prints, for each group, its ratio to the crypto floor
+/// measured in the same run.
 fn request_path(repo: &Path) -> Result<(), String> {
-    let estimates = repo.join("target/criterion").join(REQUEST_PATH_GROUP);
-    let mut best: Option<(f64, f64)> = None;
+    let mut best: [Option<(f64, f64)>; REQUEST_PATH_GROUPS.len()] =
+        [None; REQUEST_PATH_GROUPS.len()];
     for _ in 0..REQUEST_PATH_RUNS {
         cargo(
             repo,
             &["bench", "-p", "acs-tests", "--bench", REQUEST_PATH_BENCH],
         )?;
-        let path = median_ns(&estimates.join(REQUEST_PATH_ID))?;
-        let floor = median_ns(&estimates.join(FLOOR_ID))?;
-        println!(
-            "  request path run: {path:.0} ns, floor {floor:.0} ns: {:.2}x",
-            path / floor
-        );
-        if best.is_none_or(|(p, f)| path / floor < p / f) {
-            best = Some((path, floor));
+        for ((group, what), best) in REQUEST_PATH_GROUPS.iter().zip(&mut best) {
+            let estimates = repo.join("target/criterion").join(group);
+            let path = median_ns(&estimates.join(REQUEST_PATH_ID))?;
+            let floor = median_ns(&estimates.join(FLOOR_ID))?;
+            println!(
+                "  request path run, {what}: {path:.0} ns, floor {floor:.0} ns: {:.2}x",
+                path / floor
+            );
+            if best.is_none_or(|(p, f)| path / floor < p / f) {
+                *best = Some((path, floor));
+            }
         }
     }
-    let (path, floor) = best.ok_or("no request-path run")?;
-    let ratio = path / floor;
-    println!(
-        "request path (build, validate, serialize, sign V3 of CreateVpnGateway; medians, best of {REQUEST_PATH_RUNS} runs): {path:.0} ns, floor {floor:.0} ns: {ratio:.2}x the floor, budget {BUDGET_REQUEST_PATH_RATIO}x{}",
-        verdict(ratio <= BUDGET_REQUEST_PATH_RATIO)
-    );
+    for ((_, what), best) in REQUEST_PATH_GROUPS.iter().zip(best) {
+        let (path, floor) = best.ok_or("no request-path run")?;
+        let ratio = path / floor;
+        println!(
+            "request path (build, validate, serialize, sign V3 of {what}; medians, best of {REQUEST_PATH_RUNS} runs): {path:.0} ns, floor {floor:.0} ns: {ratio:.2}x the floor, budget {BUDGET_REQUEST_PATH_RATIO}x{}",
+            verdict(ratio <= BUDGET_REQUEST_PATH_RATIO)
+        );
+    }
     Ok(())
 }
 
@@ -175,19 +203,24 @@ fn verdict(within: bool) -> &'static str {
     if within { " (within)" } else { " (OVER)" }
 }
 
-/// The number of Vpc operations in the spec, and of all operations.
-fn operations(repo: &Path) -> Result<(usize, usize), String> {
+/// The number of operations in the spec of `package`, or of every package.
+fn operation_count(repo: &Path, package: Option<&str>) -> Result<usize, String> {
     let (tree, diagnostics) = acs_codegen::spec::load_tree(&repo.join(acs_codegen::SPEC_DIR));
     if !diagnostics.is_empty() {
         return Err(diagnostics.to_string());
     }
-    let vpc = tree
+    let counted: Vec<usize> = tree
         .products
         .iter()
-        .find(|p| acs_codegen::naming::crate_name(&p.product.product) == PACKAGE)
+        .filter(|p| {
+            package.is_none_or(|name| acs_codegen::naming::crate_name(&p.product.product) == name)
+        })
         .map(|p| p.operations.len())
-        .ok_or_else(|| format!("no spec generates {PACKAGE}"))?;
-    Ok((vpc, tree.products.iter().map(|p| p.operations.len()).sum()))
+        .collect();
+    match (package, counted.as_slice()) {
+        (Some(name), []) => Err(format!("no spec generates {name}")),
+        _ => Ok(counted.iter().sum()),
+    }
 }
 
 fn best_of(runs: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
