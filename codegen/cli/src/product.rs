@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use acs_cli_data::{OperationData, ProductData, Shape, StructData};
 use acs_runtime::client::{IdempotencyToken, OperationInfo, ProductInfo};
-use acs_runtime::wire::{Binding, Location};
+use acs_runtime::wire::Binding;
 
 /// One product of the `acs` command: its name, title and version for the listing, and its
 /// command data (a file the generator wrote), parsed only when the product is used.
@@ -89,11 +89,7 @@ impl Product {
                     idempotency_token: op.idempotency_token.as_deref().map(|name| {
                         IdempotencyToken {
                             name,
-                            location: op
-                                .parameters
-                                .iter()
-                                .find(|p| p.name == name)
-                                .map_or(Location::Query, |p| p.location),
+                            location: op.idempotency_token_location,
                         }
                     }),
                     idempotent: op.idempotent,

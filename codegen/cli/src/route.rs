@@ -109,6 +109,7 @@ mod tests {
             body: Default::default(),
             answer: Default::default(),
             idempotency_token: None,
+            idempotency_token_location: Default::default(),
             idempotent: false,
             parameters: Vec::new(),
             wait: None,

@@ -311,3 +311,23 @@ fn client_token_is_an_idempotency_token_everywhere() {
         );
     }
 }
+
+#[test]
+fn an_rpc_token_is_filled_in_the_query_even_when_it_travels_in_the_form() {
+    let ir = lowered("Nlb");
+    let in_form: Vec<_> = ir
+        .operations
+        .iter()
+        .filter_map(|op| Some((op, op.idempotency_token.as_ref()?)))
+        .filter(|(op, token)| {
+            op.request
+                .fields
+                .iter()
+                .any(|f| f.wire == token.wire && f.location == Some(Location::Form))
+        })
+        .collect();
+    assert!(in_form.len() > 30, "{}", in_form.len());
+    for (op, token) in in_form {
+        assert_eq!(token.location, Location::Query, "{}", op.action);
+    }
+}

@@ -65,6 +65,9 @@ pub struct OperationData {
     /// Wire name of the idempotency token the client fills, e.g. `ClientToken`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_token: Option<String>,
+    /// Where the client puts the idempotency token when it fills it.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub idempotency_token_location: Location,
     /// Whether sending it twice does no more than sending it once.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub idempotent: bool,

@@ -54,6 +54,7 @@ fn product() -> ProductData {
             body: BodyKind::Form,
             answer: AnswerKind::Object,
             idempotency_token: Some("ClientToken".into()),
+            idempotency_token_location: Location::Form,
             idempotent: false,
             parameters: vec![ids, tags],
             wait: None,

@@ -88,6 +88,11 @@ fn operation(op: &OperationIr, ir: &CrateIr, structs: &mut Structs) -> Operation
             .idempotency_token
             .as_ref()
             .map(|token| token.wire.clone()),
+        idempotency_token_location: op
+            .idempotency_token
+            .as_ref()
+            .map(|token| token.location)
+            .unwrap_or_default(),
         idempotent: op.idempotent,
         parameters,
         wait: wait(op, ir),

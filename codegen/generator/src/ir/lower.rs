@@ -145,7 +145,7 @@ fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) ->
             .find(|p| p.idempotency_token)
             .map(|p| TokenIr {
                 wire: p.name.clone().unwrap_or_default(),
-                location: p.location.unwrap_or_default(),
+                location: binding::token_location(protocol, p),
             }),
         idempotent: op.idempotent,
         asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {

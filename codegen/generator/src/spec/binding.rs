@@ -37,6 +37,16 @@ pub fn resolve(protocol: Protocol, op: &Operation) -> Binding<String> {
     }
 }
 
+/// Where the client puts the idempotency token `parameter` when it fills it: RPC services
+/// read a parameter from the query or the form alike, and RPC clients have always filled it in
+/// the query (so RPC requests stay as they were); a REST token where it travels.
+pub fn token_location(protocol: Protocol, parameter: &Member) -> Location {
+    match protocol {
+        Protocol::Rpc => Location::Query,
+        Protocol::Roa => parameter.location.unwrap_or_default(),
+    }
+}
+
 /// What `op` asks of its binding that `protocol` cannot send: each with the YAML path of the
 /// key at fault.
 pub fn problems(protocol: Protocol, op: &Operation) -> Vec<(String, String)> {

@@ -9,7 +9,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
     binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some(::acs_runtime::client::IdempotencyToken {
         name: "ClientToken",
-        location: ::acs_runtime::wire::Location::Form,
+        location: ::acs_runtime::wire::Location::Query,
     }),
     idempotent: false,
 };
