@@ -2,19 +2,10 @@
 //! route form, `--body`, `--param:` for a parameter named like an option, and `--dryrun`, each
 //! request verified by the loopback server's independent verifier.
 
-use acs_cli::Product;
 use acs_runtime::auth::Env;
 use acs_tests::{Received, Reply, TestServer};
 
-use crate::support::{ENV_KEY, Outcome, env_keys};
-
-/// cs, from the command data the generator wrote for the `acs` crate.
-static CS: Product = Product::new(
-    "cs",
-    "CS API",
-    "2015-12-15",
-    include_str!("../../../../generated/acs/data/cs.json"),
-);
+use crate::support::{CS, ENV_KEY, Outcome, env_keys};
 
 /// Runs `acs cs <args> --endpoint <server>`; what it printed and what the server received.
 async fn cs(args: &[&str], reply: &str) -> (Outcome, Vec<Received>) {

@@ -15,41 +15,15 @@ use acs_tests::verify::form_decode;
 use acs_tests::{Reply, TestServer, wire_examples};
 use serde_json::Value;
 
-use crate::support::{ENV_KEY, env_keys};
+use crate::support::{ENV_KEY, REST_PRODUCTS, env_keys};
 
-static CS: Product = Product::new("cs", "CS API", "2015-12-15", CS_DATA);
-const CS_DATA: &str = include_str!("../../../../generated/acs/data/cs.json");
-static ELASTICSEARCH: Product = Product::new(
-    "elasticsearch",
-    "Elasticsearch API",
-    "2017-06-13",
-    ELASTICSEARCH_DATA,
-);
-const ELASTICSEARCH_DATA: &str = include_str!("../../../../generated/acs/data/elasticsearch.json");
-static FC: Product = Product::new("fc", "FC API", "2023-03-30", FC_DATA);
-const FC_DATA: &str = include_str!("../../../../generated/acs/data/fc.json");
-static SAE: Product = Product::new("sae", "SAE API", "2019-05-06", SAE_DATA);
-const SAE_DATA: &str = include_str!("../../../../generated/acs/data/sae.json");
-
-/// The product a capture is of, by the API version it was sent with.
-fn product(version: &str) -> &'static Product {
-    match version {
-        "2015-12-15" => &CS,
-        "2017-06-13" => &ELASTICSEARCH,
-        "2023-03-30" => &FC,
-        "2019-05-06" => &SAE,
-        other => panic!("no product of API version {other}"),
-    }
-}
-
-/// The command data of a product.
-fn data(product: &Product) -> &'static str {
-    match product.command {
-        "cs" => CS_DATA,
-        "elasticsearch" => ELASTICSEARCH_DATA,
-        "fc" => FC_DATA,
-        _ => SAE_DATA,
-    }
+/// The product a capture is of, by the API version it was sent with, and its command data.
+fn product(version: &str) -> (&'static Product, &'static str) {
+    REST_PRODUCTS
+        .iter()
+        .copied()
+        .find(|(product, _)| product.version == version)
+        .unwrap_or_else(|| panic!("no product of API version {version}"))
 }
 
 /// Parameters the official SDK sent that the metadata the spec was imported from does not
@@ -60,9 +34,10 @@ fn drift(operation: &str, name: &str) -> bool {
     DRIFT.contains(&(operation, name))
 }
 
-/// The header parameters of each product's operations, by lower-case name.
-fn header_parameters(product: &Product) -> Vec<String> {
-    let data: Value = serde_json::from_str(data(product)).unwrap();
+/// The header parameters of a product's operations (from its command data), by lower-case
+/// name.
+fn header_parameters(data: &str) -> Vec<String> {
+    let data: Value = serde_json::from_str(data).unwrap();
     let mut names = Vec::new();
     for op in data["product"]["operations"].as_array().unwrap() {
         for parameter in op["parameters"].as_array().into_iter().flatten() {
@@ -123,7 +98,7 @@ async fn every_captured_rest_request_is_what_acs_sends() {
     {
         let theirs = wire_examples::request(record);
         let operation = record["operation"].as_str().unwrap();
-        let product = product(theirs.header("x-acs-version").unwrap());
+        let (product, data) = product(theirs.header("x-acs-version").unwrap());
         // The route form with the capture's own parameters: query pairs and header parameters
         // as `--Name value`, a form as its fields, any other body whole.
         let mut args = vec![theirs.method.clone(), theirs.path.clone()];
@@ -133,7 +108,7 @@ async fn every_captured_rest_request_is_what_acs_sends() {
             }
             args.extend([format!("--param:{name}"), lower_bool(&value)]);
         }
-        let headers = header_parameters(product);
+        let headers = header_parameters(data);
         for (name, value) in &theirs.headers {
             if headers.contains(name) {
                 args.extend([format!("--param:{name}"), value.clone()]);

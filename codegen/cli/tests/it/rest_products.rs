@@ -7,28 +7,7 @@ use acs_cli::Product;
 use acs_runtime::auth::Env;
 use acs_tests::{Received, Reply, Signature, TestServer};
 
-use crate::support::{ENV_KEY, Outcome, env_keys};
-
-static ELASTICSEARCH: Product = Product::new(
-    "elasticsearch",
-    "Elasticsearch API",
-    "2017-06-13",
-    include_str!("../../../../generated/acs/data/elasticsearch.json"),
-);
-
-static FC: Product = Product::new(
-    "fc",
-    "FC API",
-    "2023-03-30",
-    include_str!("../../../../generated/acs/data/fc.json"),
-);
-
-static SAE: Product = Product::new(
-    "sae",
-    "SAE API",
-    "2019-05-06",
-    include_str!("../../../../generated/acs/data/sae.json"),
-);
+use crate::support::{ELASTICSEARCH, ENV_KEY, FC, Outcome, SAE, env_keys};
 
 /// The signatures `--signature-version` selects, and what the verifier sees of each on a REST
 /// operation.

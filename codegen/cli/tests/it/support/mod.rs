@@ -1,6 +1,9 @@
-//! Runs `acs` in-process over the Vpc command data with an injected environment and captured output.
+//! Runs `acs` in-process over the command data of Vpc and of the REST products, with an injected environment and captured output.
 
 use std::path::Path;
+
+mod rest_products;
+pub use rest_products::{CS, ELASTICSEARCH, FC, REST_PRODUCTS, SAE};
 
 use acs_cli::Product;
 use acs_runtime::auth::{ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Env, SECURITY_TOKEN_VAR};
